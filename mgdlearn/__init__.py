@@ -1,0 +1,68 @@
+"""mgdlearn: the helper library behind the magnesium and vitamin D course.
+
+The public API is named here. Submodules load on first use (PEP 562), so ``import mgdlearn``
+stays cheap on a hub that runs many kernels at once.
+
+Modules
+-------
+units        unit conversion and parsing of strings such as ``"20 ng/mL"``
+reference    reference ranges, status categories and dietary reference intakes
+references   the bibliography every number cites
+model        the teaching model of the Mg - vitamin D - PTH - calcium axis
+nutrition    food data, intake calculator, Ca:Mg ratio, gap closing
+sun          skin vitamin D synthesis estimate
+plots        course figure style and the lessons' figures
+widgets      the interactive explorers
+exercises    answer checking with feedback
+progress     saved progress
+"""
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it
+_API: dict[str, str] = {
+    # units
+    "convert": "units",
+    "parse_quantity": "units",
+    "Quantity": "units",
+    # reference values
+    "classify_25ohd": "reference",
+    "classify_serum_mg": "reference",
+    "rda": "reference",
+    "ul": "reference",
+    "dri": "reference",
+    # bibliography
+    "cite": "references",
+    "print_bibliography": "references",
+    # model
+    "Scenario": "model",
+    "simulate": "model",
+    "steady_state": "model",
+    # exercises and progress
+    "check": "exercises",
+    "progress": "progress",
+}
+
+_SUBMODULES = {
+    "units", "reference", "references", "model", "nutrition", "sun", "plots", "widgets",
+    "exercises", "progress", "cli",
+}
+
+__all__ = sorted(_API) + ["__version__"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _API:
+        module = importlib.import_module(f"{__name__}.{_API[name]}")
+        return getattr(module, name)
+    if name in _SUBMODULES:
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module 'mgdlearn' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(__all__) | _SUBMODULES)
