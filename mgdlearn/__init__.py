@@ -14,7 +14,7 @@ sun          skin vitamin D synthesis estimate
 plots        course figure style and the lessons' figures
 widgets      the interactive explorers
 exercises    answer checking with feedback
-progress     saved progress
+progress_store  saved progress (``mgdlearn.progress()`` shows it)
 """
 from __future__ import annotations
 
@@ -44,12 +44,12 @@ _API: dict[str, str] = {
     "steady_state": "model",
     # exercises and progress
     "check": "exercises",
-    "progress": "progress",
+    "progress": "progress_store",
 }
 
 _SUBMODULES = {
     "units", "reference", "references", "model", "nutrition", "sun", "plots", "widgets",
-    "exercises", "progress", "cli",
+    "exercises", "progress_store", "cli",
 }
 
 __all__ = sorted(_API) + ["__version__"]
