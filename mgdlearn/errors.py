@@ -52,14 +52,15 @@ def require_number(
         If ``value`` is NaN, infinite or outside the range.
     """
     u = f" {unit}" if unit else ""
+    in_unit = f" (in {unit})" if unit else ""
     allowed = _describe_range(low, high, unit, low_inclusive)
     if isinstance(value, bool) or not isinstance(value, Real):
         kind = "nothing (None)" if value is None else f"{type(value).__name__} {value!r:.40}"
-        raise InputTypeError(f"{name} must be a number{u}; got {kind}. Allowed: {allowed}.")
+        raise InputTypeError(f"{name} must be a number{in_unit}; got {kind}. Allowed: {allowed}.")
     try:
         x = float(value)
     except (TypeError, ValueError, OverflowError) as exc:  # exotic Real subclasses
-        raise InputTypeError(f"{name} must be a plain number{u}. Allowed: {allowed}.") from exc
+        raise InputTypeError(f"{name} must be a plain number{in_unit}. Allowed: {allowed}.") from exc
     if math.isnan(x):
         raise InputError(f"{name} is NaN (not a number). Allowed: {allowed}.")
     if math.isinf(x):
