@@ -1,0 +1,157 @@
+"""One course style for every figure: colour-blind-safe colours, alt text, deterministic output.
+
+Figures are built with :class:`matplotlib.figure.Figure` directly (not ``pyplot``), so nothing
+is shown twice when a cell runs again and no global figure state builds up in a student's kernel.
+:func:`show_figure` displays a figure together with its alt text.
+
+Examples
+--------
+>>> from mgdlearn.plots.style import new_figure, show_figure, color
+>>> fig, ax = new_figure()
+>>> _ = ax.plot([0, 1], [0, 1], color=color("ohd25"))
+>>> show_figure(fig, alt="A rising line.")          # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import base64
+import html
+import io
+from contextlib import contextmanager
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+#: Okabe & Ito's colour-universal-design palette (``okabe2008``): distinguishable with the
+#: common forms of colour-vision deficiency and in greyscale when paired with line styles.
+PALETTE: Mapping[str, str] = MappingProxyType({
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+})
+PALETTE_SOURCE = "okabe2008"
+
+#: One colour and one line style per quantity, used in every lesson so a student learns them once.
+#: Line styles make series distinguishable without colour as well.
+SERIES: Mapping[str, tuple[str, str]] = MappingProxyType({
+    "vitamin_d": (PALETTE["orange"], "-"),
+    "ohd25": (PALETTE["blue"], "-"),
+    "calcitriol": (PALETTE["vermillion"], "--"),
+    "pth": (PALETTE["reddish_purple"], "-."),
+    "calcium": (PALETTE["bluish_green"], ":"),
+    "magnesium": (PALETTE["sky_blue"], (0, (5, 1, 1, 1))),  # dash-dot-dot
+    "reference": (PALETTE["black"], ":"),
+    "comparison": ("#7F7F7F", "--"),
+})
+
+#: Matplotlib settings of the course style (applied only inside :func:`apply_style`).
+STYLE: Mapping[str, Any] = MappingProxyType({
+    "figure.dpi": 80,
+    "savefig.dpi": 80,
+    "font.size": 10,
+    "axes.titlesize": 11,
+    "axes.titleweight": "bold",
+    "axes.labelsize": 10,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.alpha": 0.3,
+    "legend.frameon": False,
+    "legend.fontsize": 9,
+    "lines.linewidth": 2.0,
+    "svg.hashsalt": "mgdlearn",
+    "path.simplify": True,
+})
+
+
+def color(series: str) -> str:
+    """Return the course colour of a quantity (``"ohd25"``, ``"calcitriol"``, ``"pth"`` ...)."""
+    return _series(series)[0]
+
+
+def linestyle(series: str) -> Any:
+    """Return the course line style of a quantity (see :data:`SERIES`)."""
+    return _series(series)[1]
+
+
+def _series(series: str) -> tuple[str, Any]:
+    try:
+        return SERIES[series]
+    except KeyError:
+        raise ValueError(f"Unknown series {series!r}; known: {', '.join(SERIES)}.") from None
+
+
+@contextmanager
+def apply_style() -> Iterator[None]:
+    """Context manager that applies the course style to figures created inside it."""
+    import matplotlib
+
+    with matplotlib.rc_context(dict(STYLE)):
+        yield
+
+
+def new_figure(nrows: int = 1, ncols: int = 1, *, width: float = 7.0, height: float = 3.2,
+               sharex: bool = False) -> tuple["Figure", Any]:
+    """Create a course-styled figure without pyplot.
+
+    Returns
+    -------
+    fig, axes
+        ``axes`` is a single Axes for a 1x1 grid, otherwise an array as from ``subplots``.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    with apply_style():
+        fig = Figure(figsize=(width, height), layout="constrained")
+        FigureCanvasAgg(fig)
+        axes = fig.subplots(nrows, ncols, sharex=sharex, squeeze=True)
+    return fig, axes
+
+
+def style_axes(ax: "Axes", *, title: str, xlabel: str, ylabel: str) -> None:
+    """Give ``ax`` a title and unit-bearing axis labels (every course figure has all three)."""
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+
+
+def figure_png(fig: "Figure") -> bytes:
+    """Render ``fig`` to PNG bytes (course DPI, no timestamp metadata, so output is repeatable)."""
+    buf = io.BytesIO()
+    with apply_style():
+        fig.savefig(buf, format="png", dpi=STYLE["savefig.dpi"], metadata={"Software": None})
+    return buf.getvalue()
+
+
+def figure_bundle(fig: "Figure", alt: str, caption: str | None = None) -> dict[str, str]:
+    """The MIME bundle that :func:`show_figure` displays.
+
+    ``text/html`` is an ``<img>`` with real ``alt`` text (read by screen readers) inside a
+    ``<figure>`` whose visible ``<figcaption>`` is ``caption``; ``image/png`` serves renderers
+    without HTML (GitHub, PDF export); ``text/plain`` is the alt text and caption as words.
+    """
+    if not isinstance(alt, str) or not alt.strip():
+        raise ValueError("Every course figure needs alt text: a sentence saying what it shows.")
+    b64 = base64.b64encode(figure_png(fig)).decode("ascii")
+    img = f'<img src="data:image/png;base64,{b64}" alt="{html.escape(alt, quote=True)}" />'
+    text = alt
+    if caption:
+        img = (f'<figure style="margin:0">{img}'
+               f'<figcaption style="max-width:44em">{html.escape(caption)}</figcaption></figure>')
+        text = f"{alt}\n{caption}"
+    return {"text/html": img, "image/png": b64, "text/plain": text}
+
+
+def show_figure(fig: "Figure", alt: str, caption: str | None = None) -> None:
+    """Display ``fig`` with its alt text (and an optional visible caption) in a notebook."""
+    from IPython.display import display
+
+    display(figure_bundle(fig, alt, caption), raw=True)

@@ -1,0 +1,166 @@
+"""The shared pattern of every explorer: labelled controls, a pure compute, a pure draw.
+
+An :class:`Explorer` wires controls to ``compute(**values) -> data`` and
+``draw(data, fig) -> (Figure, summary)`` with :func:`ipywidgets.interactive_output`. Tests call
+:meth:`Explorer.render` (or set control values and read :attr:`Explorer.state`), which runs exactly
+the code a slider runs. Bad input never reaches the student as a traceback: library input errors
+appear as a short message inside the widget.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Mapping
+
+if TYPE_CHECKING:  # pragma: no cover
+    import ipywidgets
+    from matplotlib.figure import Figure
+
+Compute = Callable[..., Any]
+Draw = Callable[[Any, "Figure | None"], "tuple[Figure, str]"]
+
+
+def slider(label: str, unit: str, *, value: float, min: float, max: float, step: float,
+           integer: bool = False, readout_format: str | None = None) -> "ipywidgets.ValueWidget":
+    """A labelled slider whose description names the unit, updating on release.
+
+    ``continuous_update=False`` re-runs the model once per move, not on every pixel.
+    """
+    import ipywidgets as w
+
+    description = f"{label} ({unit})" if unit else label
+    common: dict[str, Any] = dict(
+        value=value, min=min, max=max, step=step, description=description,
+        continuous_update=False, style={"description_width": "16em"},
+        layout=w.Layout(width="34em", max_width="100%"),
+    )
+    if integer:
+        return w.IntSlider(**common)
+    return w.FloatSlider(readout_format=readout_format or _format_for(step), **common)
+
+
+def dropdown(label: str, options: Any, value: Any) -> "ipywidgets.Dropdown":
+    """A labelled dropdown in the course layout."""
+    import ipywidgets as w
+
+    return w.Dropdown(options=options, value=value, description=label,
+                      style={"description_width": "16em"}, layout=w.Layout(width="34em", max_width="100%"))
+
+
+def toggle(label: str, value: bool) -> "ipywidgets.Checkbox":
+    """A labelled checkbox in the course layout."""
+    import ipywidgets as w
+
+    return w.Checkbox(value=value, description=label, indent=False,
+                      layout=w.Layout(width="34em", max_width="100%"))
+
+
+def _format_for(step: float) -> str:
+    if step >= 1:
+        return ".0f"
+    if step >= 0.1:
+        return ".1f"
+    if step >= 0.01:
+        return ".2f"
+    return ".3f"
+
+
+def message_bundle(text: str, kind: str = "error") -> dict[str, str]:
+    """A MIME bundle for a short message in a coloured box (``role="alert"`` for errors)."""
+    colours = {"error": ("#fbeaea", "#D55E00"), "info": ("#eaf3fb", "#0072B2")}
+    bg, border = colours.get(kind, colours["info"])
+    role = ' role="alert"' if kind == "error" else ""
+    prefix = "Please check your input: " if kind == "error" else ""
+    box = (f'<div{role} style="background:{bg};border-left:4px solid {border};padding:6px 10px;'
+           f'max-width:44em">{html.escape(prefix + text)}</div>')
+    return {"text/html": box, "text/plain": prefix + text}
+
+
+def show_message(text: str, kind: str = "error") -> None:
+    """Display :func:`message_bundle` in the current output."""
+    from IPython.display import display
+
+    display(message_bundle(text, kind), raw=True)
+
+
+@dataclass
+class ExplorerState:
+    """What the explorer shows now: the last data and summary, or the message shown instead."""
+
+    values: Mapping[str, Any]
+    data: Any = field(default=None, repr=False)
+    summary: str = ""
+    error: str | None = None
+
+
+class Explorer:
+    """Controls + ``compute`` + ``draw``, shown as one widget.
+
+    Parameters
+    ----------
+    title : str
+        Heading shown above the controls.
+    controls : mapping of str to widget
+        Keyword name of ``compute`` -> the widget that supplies it.
+    compute : callable
+        Pure function ``compute(**values) -> data``; raises ``ValueError``/``TypeError`` for a
+        combination it cannot handle (shown to the student as a message).
+    draw : callable
+        Pure function ``draw(data, fig) -> (fig, summary)``; ``fig`` is the figure of the previous
+        call (``None`` the first time), so draw may update its artists instead of building anew.
+    alt : str
+        Short alt text of the figure; the summary is the visible caption.
+    """
+
+    def __init__(self, title: str, controls: Mapping[str, Any], compute: Compute, draw: Draw,
+                 *, alt: str) -> None:
+        self.title = title
+        self.controls = dict(controls)
+        self.compute = compute
+        self.draw = draw
+        self.alt = alt
+        self._fig: Figure | None = None
+        self.state = ExplorerState(values={})
+
+    def values(self) -> dict[str, Any]:
+        """The controls' current values, by keyword."""
+        return {name: ctrl.value for name, ctrl in self.controls.items()}
+
+    def render(self, **values: Any) -> ExplorerState:
+        """Run compute and draw for ``values`` (default: the controls' values) and record the state."""
+        values = values or self.values()
+        try:
+            data = self.compute(**values)
+            self._fig, summary = self.draw(data, self._fig)
+        except (ValueError, TypeError) as exc:
+            self.state = ExplorerState(values=values, error=str(exc))
+        else:
+            self.state = ExplorerState(values=values, data=data, summary=summary)
+        return self.state
+
+    @property
+    def figure(self) -> "Figure | None":
+        """The figure as last drawn (``None`` before the first successful render)."""
+        return self._fig
+
+    def _update(self, **values: Any) -> None:
+        from mgdlearn.plots.style import show_figure
+
+        state = self.render(**values)
+        if state.error is not None:
+            show_message(state.error)
+        else:
+            show_figure(self._fig, alt=self.alt, caption=state.summary)
+
+    def widget(self) -> "ipywidgets.VBox":
+        """Build the widget: a heading, the controls, and the live output."""
+        import ipywidgets as w
+
+        out = w.interactive_output(self._update, self.controls)
+        heading = w.HTML(f"<h4 style='margin:4px 0'>{html.escape(self.title)}</h4>")
+        return w.VBox([heading, w.VBox(list(self.controls.values())), out])
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget())
