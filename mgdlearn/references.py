@@ -192,6 +192,23 @@ REFERENCES: Mapping[str, Reference] = MappingProxyType(dict([
     # --- Accessibility ---------------------------------------------------------------------
     _r("okabe2008", "Okabe M, Ito K", 2008, "Color Universal Design (CUD): how to make figures and presentations that are friendly to colorblind people",
        "J*Fly", "https://jfly.uni-koeln.de/color/"),
+    # --- Food composition and sun exposure (nutrition.py, sun.py) ---------------------------
+    _r("dga2020_calcium", "US Department of Agriculture, US Department of Health and Human Services", 2020,
+       "Food Sources of Calcium: nutrient-dense food and beverage sources, amounts of calcium and energy per standard portion",
+       "Dietary Guidelines for Americans, 2020-2025", "https://www.dietaryguidelines.gov/food-sources-calcium"),
+    _r("webb_engelsen2006", "Webb AR, Engelsen O", 2006, "Calculated ultraviolet exposure levels for a healthy vitamin D status",
+       "Photochem Photobiol 82:1697-1703", ""),
+    _r("madronich2007", "Madronich S", 2007, "Analytic formula for the clear-sky UV index",
+       "Photochem Photobiol 83:1537-1538", ""),
+    _r("who2002_uvi", "World Health Organization, World Meteorological Organization, United Nations Environment Programme, ICNIRP", 2002,
+       "Global Solar UV Index: a practical guide", "WHO, Geneva (ISBN 92 4 159007 6)", ""),
+    _r("cooper1969", "Cooper PI", 1969, "The absorption of radiation in solar stills",
+       "Solar Energy 12:333-346", ""),
+    _r("fitzpatrick1988", "Fitzpatrick TB", 1988, "The validity and practicality of sun-reactive skin types I through VI",
+       "Arch Dermatol 124:869-871", ""),
+    _r("terushkin2010", "Terushkin V, Bender A, Psaty EL, Engelsen O, Wang SQ, Halpern AC", 2010,
+       "Estimated equivalency of vitamin D production from natural sun exposure versus oral vitamin D supplementation across seasons at two US latitudes",
+       "J Am Acad Dermatol 62:929.e1-929.e9", "https://doi.org/10.1016/j.jaad.2009.07.028"),
 ]))
 
 
