@@ -44,6 +44,7 @@ __all__ = [
     "convert",
     "parse_quantity",
     "units_for",
+    "normalize_unit",
     "analytes",
     "conversion_table",
 ]
@@ -254,6 +255,17 @@ def _analyte_key(analyte: object) -> str:
 def units_for(analyte: str) -> tuple[str, ...]:
     """Return the accepted units (display spelling) for ``analyte``."""
     return tuple(_units()[_analyte_key(analyte)])
+
+
+def normalize_unit(unit: str, analyte: str) -> str:
+    """Return the display spelling of ``unit`` for ``analyte`` (``"ng/ml"`` -> ``"ng/mL"``).
+
+    Raises
+    ------
+    InputError
+        If the unit is not one of :func:`units_for` ``(analyte)``; the message lists them.
+    """
+    return _find(_analyte_key(analyte), _unit_text(unit, "unit"), "unit").unit
 
 
 def _unit_text(unit: object, what: str) -> str:
