@@ -1,0 +1,407 @@
+"""Running the model: :func:`simulate`, :func:`steady_state` and :class:`Result`.
+
+scipy and pandas are imported inside the functions, so importing :mod:`mgdlearn.model` is cheap.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from numbers import Integral
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
+
+from mgdlearn.errors import InputError, InputTypeError
+from mgdlearn.model.equations import FLOW_NAMES, I_CA, I_GUT, I_MG, I_MGSTORE, N_STATE, STATE, Rates, flows, make_rhs
+from mgdlearn.model.parameters import CONSTANTS, Parameters
+from mgdlearn.model.scenario import INTAKE_LIMITS, RANGES, Scenario
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+    import pandas as pd
+
+#: Output columns: name -> (unit, meaning). Every Result.df and steady_state() has exactly these.
+COLUMNS: Mapping[str, tuple[str, str]] = MappingProxyType({
+    "ohd25_nmol_l": ("nmol/L", "serum 25(OH)D (calcifediol), the status marker"),
+    "calcitriol_pmol_l": ("pmol/L", "serum 1,25(OH)2D (calcitriol), the hormone"),
+    "pth_pmol_l": ("pmol/L", "intact parathyroid hormone"),
+    "ca_ion_mmol_l": ("mmol/L", "ionized calcium"),
+    "mg_serum_mmol_l": ("mmol/L", "serum magnesium (the clamp value when clamped)"),
+    "vitd_nmol_l": ("nmol/L", "serum vitamin D3 (cholecalciferol)"),
+    "vitd_store_nmol_l": ("nmol/L-equivalent", "adipose vitamin D3 store, per L of the vitamin D3 volume"),
+    "mg_store_mmol": ("mmol", "exchangeable magnesium store (bone surface, soft tissue)"),
+    "ohd25_ng_ml": ("ng/mL", "serum 25(OH)D in mass units"),
+    "calcitriol_pg_ml": ("pg/mL", "calcitriol in mass units"),
+    "pth_pg_ml": ("pg/mL", "intact PTH in mass units"),
+    "mg_serum_mg_dl": ("mg/dL", "serum magnesium in mass units"),
+    "flux_cyp2r1": ("nmol/L/day", "25(OH)D made by liver CYP2R1 (saturable)"),
+    "flux_cyp27a1": ("nmol/L/day", "25(OH)D made by the low-affinity 25-hydroxylase CYP27A1"),
+    "flux_cyp27b1": ("pmol/L/day", "calcitriol made by kidney CYP27B1"),
+    "flux_cyp24a1_25": ("nmol/L/day", "25(OH)D inactivated by CYP24A1"),
+    "flux_cyp24a1_calcitriol": ("pmol/L/day", "calcitriol inactivated by CYP24A1"),
+    "cyp27b1_activity": ("1", "CYP27B1 enzyme amount relative to the reference adult"),
+    "cyp24a1_induction": ("1", "CYP24A1 induction relative to the reference adult"),
+    "vdr_signal_pmol_l": ("pmol/L", "vitamin D receptor signal, calcitriol-equivalent (calcitriol + a "
+                                    "small 25(OH)D share)"),
+    "mg_factor_cyp2r1": ("1", "magnesium factor on the 25-hydroxylases (1 at 0.85 mmol/L)"),
+    "mg_factor_cyp27b1": ("1", "magnesium factor on CYP27B1"),
+    "mg_factor_cyp24a1": ("1", "magnesium factor on CYP24A1"),
+    "mg_factor_pth_secretion": ("1", "magnesium factor on PTH secretion (chronic)"),
+    "mg_factor_pth_action": ("1", "magnesium factor on kidney and bone response to PTH"),
+    "ca_absorbed_mg_per_day": ("mg/day", "calcium absorbed by the gut"),
+    "ca_fractional_absorption": ("1", "fraction of calcium intake absorbed"),
+    "ca_bone_net_mg_per_day": ("mg/day", "net calcium released from bone (negative: taken up)"),
+    "ca_urine_mg_per_day": ("mg/day", "urinary calcium"),
+    "mg_absorbed_mg_per_day": ("mg/day", "magnesium absorbed by the gut"),
+    "mg_fractional_absorption": ("1", "fraction of magnesium intake absorbed"),
+    "mg_urine_mg_per_day": ("mg/day", "urinary magnesium"),
+    "vitamin_d_iu_per_day": ("IU/day", "oral vitamin D intake in effect (baseline + supplements)"),
+    "sun_iu_per_day": ("IU/day", "skin and other background vitamin D3 input"),
+    "magnesium_mg_per_day": ("mg/day", "magnesium intake in effect"),
+    "calcium_mg_per_day": ("mg/day", "calcium intake in effect"),
+    "bolus_iu": ("IU", "vitamin D3 bolus taken that day"),
+    "vc_indicator": ("1", "TEACHING INDICATOR, not a clinical score: calcium load above "
+                          "vc_ca_threshold_mmol_l (in units of vc_ca_scale_mmol_l) times 0.85/serum Mg"),
+    "vc_indicator_days": ("day", "vc_indicator accumulated over the run (0 at a steady state)"),
+})
+
+#: Typical size of each state, for absolute tolerances and convergence checks.
+_SCALE = (10.0, 10.0, 30.0, 60.0, 90.0, 1.0, 1.2, 0.85, 280.0)
+#: A state near the reference adult's steady state: the root finder's starting point.
+_GUESS = (0.0, 7.8, 28.0, 65.0, 90.0, 1.0, 1.2, 0.85, 280.0)
+_RTOL = 1e-6
+
+
+@dataclass(frozen=True, eq=False)
+class Result:
+    """The outcome of :func:`simulate`.
+
+    Attributes
+    ----------
+    df : pandas.DataFrame
+        One row per day (index ``day``, 0 to ``days``), the columns of :data:`COLUMNS`.
+    final : Mapping[str, float]
+        The last row as a read-only mapping.
+    warnings : tuple of str
+        Intakes above upper intake levels and notable outputs (the run still happened).
+    scenario : Scenario
+    parameters : Parameters
+    state : tuple of float
+        Final state vector (lets ``simulate(..., start=result)`` continue a run).
+    """
+
+    df: "pd.DataFrame"
+    final: Mapping[str, float]
+    warnings: tuple[str, ...]
+    scenario: Scenario
+    parameters: Parameters
+    state: tuple[float, ...]
+
+    def __repr__(self) -> str:
+        days = int(self.df.index[-1])
+        f = self.final
+        return (f"Result({days} days: 25(OH)D {f['ohd25_nmol_l']:.1f} nmol/L, calcitriol "
+                f"{f['calcitriol_pmol_l']:.0f} pmol/L, PTH {f['pth_pmol_l']:.2f} pmol/L, ionized Ca "
+                f"{f['ca_ion_mmol_l']:.3f} mmol/L, serum Mg {f['mg_serum_mmol_l']:.3f} mmol/L; "
+                f"{len(self.warnings)} warning(s))")
+
+
+# --------------------------------------------------------------------------------------------
+# input checks
+def _check_scenario(scenario: object, name: str = "scenario") -> Scenario:
+    if not isinstance(scenario, Scenario):
+        raise InputTypeError(f"{name} must be a mgdlearn.model.Scenario(...); got {type(scenario).__name__}.")
+    return scenario
+
+
+def _check_params(params: object) -> Parameters:
+    if params is None:
+        return Parameters()
+    if not isinstance(params, Parameters):
+        raise InputTypeError(f"params must be a mgdlearn.model.Parameters(...) or None; got {type(params).__name__}.")
+    return params
+
+
+def _check_days(days: object) -> int:
+    low, high, _ = RANGES["day"]
+    allowed = f"a whole number of days from 1 to {high:g}"
+    if isinstance(days, bool) or not isinstance(days, (Integral, float)):
+        raise InputTypeError(f"days must be {allowed}; got {type(days).__name__}.")
+    if isinstance(days, float) and (math.isnan(days) or days != int(days)):
+        raise InputError(f"days must be {allowed}; got {days!r}.")
+    n = int(days)
+    if not 1 <= n <= high:
+        raise InputError(f"days = {n} is outside the allowed range: {allowed}.")
+    return n
+
+
+def _intake_tuple(scenario: Scenario, day: float) -> tuple[float, float, float, float]:
+    i = scenario.intakes_on(day)
+    return (i.vitamin_d_iu_per_day, i.sun_iu_per_day, i.magnesium_mg_per_day, i.calcium_mg_per_day)
+
+
+# --------------------------------------------------------------------------------------------
+# steady state
+def _residual_ok(rhs: Any, y: "np.ndarray") -> bool:
+    import numpy as np
+
+    if not np.all(np.isfinite(y)) or np.any(y < -1e-9 * np.asarray(_SCALE)):
+        return False
+    f = np.asarray(rhs(0.0, y))
+    # every state changes by less than 1e-6 of its typical size per day
+    return bool(np.all(np.abs(f) <= 1e-6 * np.asarray(_SCALE) + 1e-9))
+
+
+def _steady_state_vector(scenario: Scenario, params: Parameters) -> "np.ndarray":
+    """Steady-state vector for the intakes in effect on day 0 (boluses ignored)."""
+    import numpy as np
+    from scipy.optimize import root
+
+    rates = Rates(params, scenario.body_mass_kg, scenario.serum_mg_mmol_l)
+    rhs = make_rhs(rates, _intake_tuple(scenario, 0.0))
+    clamp = scenario.serum_mg_mmol_l
+
+    def fun(y: "np.ndarray") -> list[float]:
+        f = rhs(0.0, y)
+        if clamp is not None:
+            f[I_MG] = y[I_MG] - clamp           # clamped: the Mg equation is "M = clamp"
+        return f
+
+    guess = np.array(_GUESS)
+    if clamp is not None:
+        guess[I_MG] = clamp
+        guess[I_MGSTORE] = params.mg_store_mmol_per_mmol_l * clamp
+    candidates = [guess]
+    for attempt in range(3):
+        y0 = candidates[-1]
+        sol = root(fun, y0, method="hybr", options={"xtol": 1e-12, "diag": 1.0 / np.asarray(_SCALE)})
+        y = np.asarray(sol.x, dtype=float)
+        if clamp is not None:
+            y[I_MG] = clamp
+        y[I_GUT] = 0.0
+        if _residual_ok(rhs, y):
+            return np.maximum(y, 0.0)
+        # fallback: run the model for a long time from the last point, then polish again
+        long = _integrate(rhs, np.maximum(y0, 0.0), 0.0, 3650.0 * (attempt + 1), None)
+        candidates.append(long[:, -1])
+    y = candidates[-1]
+    if np.all(np.isfinite(y)):
+        return np.maximum(y, 0.0)
+    raise RuntimeError("The steady state could not be found; please report the scenario: "  # pragma: no cover
+                       f"{scenario!r}")
+
+
+def _integrate(rhs: Any, y0: "np.ndarray", t0: float, t1: float, t_eval: "np.ndarray | None") -> "np.ndarray":
+    """Integrate from ``t0`` to ``t1``; return states (N_STATE x len(t_eval)), or the end state."""
+    import numpy as np
+    from scipy.integrate import solve_ivp
+
+    atol = 1e-9 * np.asarray(_SCALE)
+    for method, rtol in (("LSODA", _RTOL), ("BDF", _RTOL / 10)):
+        sol = solve_ivp(rhs, (t0, t1), y0, method=method, t_eval=t_eval, rtol=rtol, atol=atol)
+        if sol.success and np.all(np.isfinite(sol.y)):
+            return sol.y if t_eval is not None else sol.y[:, -1:]
+    raise RuntimeError(f"The model's solver failed ({sol.message}); please report the scenario.")  # pragma: no cover
+
+
+# --------------------------------------------------------------------------------------------
+# outputs
+def _outputs(Y: "np.ndarray", U: Sequence["np.ndarray"], rates: Rates, params: Parameters,
+             bolus: "np.ndarray", days: "np.ndarray") -> dict[str, "np.ndarray"]:
+    import numpy as np
+
+    Y = np.maximum(Y, 0.0)       # remove solver round-off below zero (states are non-negative)
+    out = flows(list(Y), list(U), rates, lambda a: np.maximum(a, 0.0))
+    named = dict(zip(FLOW_NAMES, out[N_STATE:]))
+    n = Y.shape[1]
+
+    def full(v: Any) -> "np.ndarray":
+        return np.broadcast_to(np.asarray(v, dtype=float), (n,)).copy()
+
+    H, C, Ca, M = Y[3], Y[4], Y[I_CA], Y[I_MG]
+    ca_ref, mg_ref = params.vc_ca_threshold_mmol_l, params.mg_ref_mmol_l
+    vc = np.maximum(Ca - ca_ref, 0.0) / params.vc_ca_scale_mmol_l * mg_ref / np.maximum(M, 0.1)
+    if n > 1:
+        vc_days = np.concatenate(([0.0], np.cumsum(0.5 * (vc[1:] + vc[:-1]) * np.diff(days))))
+    else:
+        vc_days = np.zeros(1)
+    mg_per_mmol_mg, mg_per_mmol_ca = 1.0 / CONSTANTS["mmol_per_mg_mg"][0], 1.0 / CONSTANTS["mmol_per_mg_ca"][0]
+    cols = {
+        "ohd25_nmol_l": H,
+        "calcitriol_pmol_l": C,
+        "pth_pmol_l": full(named["pth_pmol_l"]),
+        "ca_ion_mmol_l": Ca,
+        "mg_serum_mmol_l": M,
+        "vitd_nmol_l": Y[1],
+        "vitd_store_nmol_l": Y[2],
+        "mg_store_mmol": Y[I_MGSTORE],
+        "ohd25_ng_ml": H / CONSTANTS["nmol_l_per_ng_ml_25ohd"][0],
+        "calcitriol_pg_ml": C / CONSTANTS["pmol_l_per_pg_ml_calcitriol"][0],
+        "pth_pg_ml": full(named["pth_pmol_l"]) * CONSTANTS["pg_ml_per_pmol_l_pth"][0],
+        "mg_serum_mg_dl": M * CONSTANTS["mg_dl_per_mmol_l_mg"][0],
+        "flux_cyp2r1": named["flux_cyp2r1"],
+        "flux_cyp27a1": named["flux_cyp27a1"],
+        "flux_cyp27b1": named["flux_cyp27b1"],
+        "flux_cyp24a1_25": named["flux_cyp24a1_25"],
+        "flux_cyp24a1_calcitriol": named["flux_cyp24a1_calcitriol"],
+        "cyp27b1_activity": Y[5],
+        "cyp24a1_induction": named["cyp24a1_induction"],
+        "vdr_signal_pmol_l": named["vdr_signal_pmol_l"],
+        "mg_factor_cyp2r1": named["mg_factor_cyp2r1"],
+        "mg_factor_cyp27b1": named["mg_factor_cyp27b1"],
+        "mg_factor_cyp24a1": named["mg_factor_cyp24a1"],
+        "mg_factor_pth_secretion": named["mg_factor_pth_secretion"],
+        "mg_factor_pth_action": named["mg_factor_pth_action"],
+        "ca_absorbed_mg_per_day": named["ca_absorbed_mmol"] * mg_per_mmol_ca,
+        "ca_fractional_absorption": named["ca_fractional_absorption"],
+        "ca_bone_net_mg_per_day": named["ca_bone_net_mmol"] * mg_per_mmol_ca,
+        "ca_urine_mg_per_day": named["ca_urine_mmol"] * mg_per_mmol_ca,
+        "mg_absorbed_mg_per_day": named["mg_absorbed_mmol"] * mg_per_mmol_mg,
+        "mg_fractional_absorption": named["mg_fractional_absorption"],
+        "mg_urine_mg_per_day": named["mg_urine_mmol"] * mg_per_mmol_mg,
+        "vitamin_d_iu_per_day": U[0],
+        "sun_iu_per_day": U[1],
+        "magnesium_mg_per_day": U[2],
+        "calcium_mg_per_day": U[3],
+        "bolus_iu": bolus,
+        "vc_indicator": vc,
+        "vc_indicator_days": vc_days,
+    }
+    return {k: full(v) for k, v in cols.items()}
+
+
+def _output_warnings(ohd25_max: float) -> list[str]:
+    high, _, _, _ = INTAKE_LIMITS["ohd25_high_nmol_l"]
+    if ohd25_max > high:
+        return [f"25(OH)D reaches {ohd25_max:.0f} nmol/L, above {high:.0f} nmol/L where IOM 2011 notes "
+                "possible adverse effects."]
+    return []
+
+
+# --------------------------------------------------------------------------------------------
+# public API
+def steady_state(scenario: Scenario, params: Parameters | None = None) -> "pd.Series":
+    """Steady state of ``scenario`` (the intakes in effect on day 0; boluses ignored).
+
+    Parameters
+    ----------
+    scenario : Scenario
+        Intakes (and optional serum magnesium clamp, body mass).
+    params : Parameters, optional
+        Physiology; default ``Parameters()``.
+
+    Returns
+    -------
+    pandas.Series
+        The columns of :data:`COLUMNS` (``vc_indicator_days`` is 0: no time elapses at a steady
+        state). ``.attrs["warnings"]`` holds intakes above upper levels.
+
+    Examples
+    --------
+    >>> from mgdlearn.model import Scenario, steady_state
+    >>> ss = steady_state(Scenario())
+    >>> 50 < ss["ohd25_nmol_l"] < 80
+    True
+    """
+    import numpy as np
+    import pandas as pd
+
+    scenario = _check_scenario(scenario)
+    params = _check_params(params)
+    y = _steady_state_vector(scenario, params)
+    rates = Rates(params, scenario.body_mass_kg, scenario.serum_mg_mmol_l)
+    u = [np.array([v]) for v in _intake_tuple(scenario, 0.0)]
+    cols = _outputs(y.reshape(N_STATE, 1), u, rates, params, np.zeros(1), np.zeros(1))
+    series = pd.Series({k: float(v[0]) for k, v in cols.items()}, name="steady state")
+    series.attrs["warnings"] = scenario.intake_warnings(1.0) + tuple(_output_warnings(series["ohd25_nmol_l"]))
+    return series
+
+
+def simulate(scenario: Scenario, days: int = 365, *, start: "Scenario | Result | None" = None,
+             params: Parameters | None = None) -> Result:
+    """Run the model for ``days`` days and return one row per day.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        Intakes during the run, with its schedule of supplements and boluses.
+    days : int
+        Length of the run, 1-3650 days.
+    start : Scenario, Result or None
+        Where the run starts: ``None`` = the steady state of ``scenario``'s day-0 intakes; a
+        Scenario = its steady state ("before"); a Result = its final state (continue a run).
+    params : Parameters, optional
+        Physiology; default ``Parameters()``. Used for the run and for a Scenario ``start``.
+
+    Returns
+    -------
+    Result
+
+    Examples
+    --------
+    >>> from mgdlearn.model import Scenario, simulate
+    >>> res = simulate(Scenario(vitamin_d_iu_per_day=2000), days=120, start=Scenario())
+    >>> res.final["ohd25_nmol_l"] > res.df["ohd25_nmol_l"].iloc[0]
+    True
+    """
+    import numpy as np
+    import pandas as pd
+
+    scenario = _check_scenario(scenario)
+    n_days = _check_days(days)
+    params = _check_params(params)
+    if start is None:
+        y = _steady_state_vector(scenario, params)
+    elif isinstance(start, Scenario):
+        y = _steady_state_vector(start, params)
+    elif isinstance(start, Result):
+        y = np.array(start.state, dtype=float)
+    else:
+        raise InputTypeError("start must be None, a Scenario (start from its steady state) or a Result "
+                             f"(continue from its end); got {type(start).__name__}.")
+    clamp = scenario.serum_mg_mmol_l
+    if clamp is not None:
+        y[I_MG] = clamp
+    rates = Rates(params, scenario.body_mass_kg, clamp)
+
+    boluses = [b for b in scenario.boluses if b.day < n_days]
+    edges = sorted({0.0, float(n_days), *(d for d in scenario.change_days() if d < n_days),
+                    *(b.day for b in boluses)})
+    grid = np.arange(n_days + 1, dtype=float)
+    states = np.empty((N_STATE, n_days + 1))
+    states[:, 0] = y
+    for a, b in zip(edges[:-1], edges[1:]):
+        for bolus in boluses:
+            if bolus.day == a:
+                y[I_GUT] += bolus.vitamin_d_iu * rates.iu_to_gut
+        rhs = make_rhs(rates, _intake_tuple(scenario, a))
+        lo = int(math.floor(a)) + 1
+        hi = int(math.floor(b))
+        t_eval = grid[lo:hi + 1] if hi >= lo else None
+        if t_eval is not None and t_eval[-1] != b:
+            t_eval = np.append(t_eval, b)
+        Y = _integrate(rhs, y, a, b, t_eval if t_eval is not None else np.array([b]))
+        n_grid = hi - lo + 1
+        if n_grid > 0:
+            states[:, lo:hi + 1] = Y[:, :n_grid]
+        y = Y[:, -1].copy()
+        if clamp is not None:
+            y[I_MG] = clamp
+
+    intakes = np.array([_intake_tuple(scenario, d) for d in _day_starts(scenario, n_days)]).T
+    bolus_col = np.zeros(n_days + 1)
+    for bolus in boluses:
+        bolus_col[int(math.floor(bolus.day))] += bolus.vitamin_d_iu
+    cols = _outputs(states, list(intakes), rates, params, bolus_col, grid)
+    df = pd.DataFrame(cols, index=pd.Index(np.arange(n_days + 1), name="day"))
+    final = MappingProxyType({k: float(v[-1]) for k, v in cols.items()})
+    warnings = scenario.intake_warnings(n_days) + tuple(_output_warnings(float(cols["ohd25_nmol_l"].max())))
+    return Result(df=df, final=final, warnings=warnings, scenario=scenario, parameters=params,
+                  state=tuple(float(v) for v in np.maximum(y, 0.0)))
+
+
+def _day_starts(scenario: Scenario, n_days: int) -> list[float]:
+    """Day numbers 0..n_days (the intake in effect on each day)."""
+    return [float(d) for d in range(n_days + 1)]
+
+
+__all__ = ["COLUMNS", "Result", "simulate", "steady_state"]
