@@ -1,0 +1,170 @@
+"""The exercise bank: one module per lesson's concept checks and per exercise notebook.
+
+Layout
+------
+``lesson01.py`` ... ``lesson05.py``   concept checks inside the lessons, ids ``"L1.1"``, ``"L1.2"`` ...
+``ex01.py`` ... ``ex06.py``           exercise notebooks, ids ``"ex1.1"`` ... (``ex06`` is the case study)
+
+Each module defines ``TITLE`` (the lesson's title) and ``EXERCISES`` (a tuple of exercises from
+:mod:`mgdlearn.exercises.kinds`). ``check("L2.1", answer)`` imports only ``lesson02``.
+
+For lesson authors: add a concept check in five lines
+-----------------------------------------------------
+1. Make the digest of the right answer (answers never appear in readable form)::
+
+       python -m mgdlearn.exercises.digest L2.1 b            # multiple choice: the right key
+       python -m mgdlearn.exercises.digest L2.1 --number 49.92   # numeric: a hidden number
+
+   The tool also prints digests for the wrong keys, to attach feedback to typical mistakes.
+
+2. Create ``mgdlearn/exercises/bank/lesson02.py`` (copy ``lesson01.py``) with::
+
+       from mgdlearn.exercises.kinds import MultipleChoice, Numeric
+       TITLE = "Magnesium beyond activation"
+       EXERCISES = (
+           MultipleChoice(id="L2.1", prompt="Which hormone ...?", options={"a": "PTH", "b": "FGF23"},
+                          answer="d:...", feedback={"d:...": "FGF23 lowers calcitriol; ..."},
+                          hints=("Think of the gland in the neck.",)),
+           Numeric(id="L2.2", prompt="...", unit="nmol/L", analyte="25ohd", target="n:...", rel_tol=0.01),
+       )
+
+3. In the lesson notebook::
+
+       from mgdlearn.exercises import check
+       check("L2.1", None)        # students replace None with their answer
+
+4. Run ``pytest tests/test_exercises_bank.py``: it checks ids, digests and hints of every module.
+
+Hints guide without giving the answer away. Feedback for a wrong choice explains what that choice
+gets wrong. An explanation that names the answer must be hidden
+(``python -m mgdlearn.exercises.digest L2.1 --text "..."``).
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from dataclasses import dataclass
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from mgdlearn.errors import InputError, InputTypeError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from mgdlearn.exercises.kinds import Exercise
+
+__all__ = ["ID_PATTERN", "Collection", "parse_id", "module_name", "get", "collections", "all_exercises"]
+
+#: What an exercise id looks like: ``ex2.3`` (exercise notebook 2, exercise 3) or ``L1.2``.
+ID_PATTERN = re.compile(r"^(ex|L)(\d{1,2})\.(\d{1,2})$")
+
+
+@dataclass(frozen=True)
+class Collection:
+    """One bank module: a lesson's concept checks or one exercise notebook.
+
+    Attributes
+    ----------
+    module : str
+        Module name (``"lesson01"``, ``"ex03"``).
+    lesson : int
+        Lesson number the collection belongs to (the case study ``ex06`` is 6).
+    kind : str
+        ``"concept checks"`` (in a lesson) or ``"exercises"`` (an exercise notebook).
+    title : str
+        Title of the lesson or notebook.
+    ids : tuple of str
+        Exercise ids in order.
+    """
+
+    module: str
+    lesson: int
+    kind: str
+    title: str
+    ids: tuple[str, ...]
+
+
+def parse_id(exercise_id: object) -> tuple[str, int, int]:
+    """Split ``"ex2.3"`` into ``("ex", 2, 3)``.
+
+    Raises
+    ------
+    InputTypeError
+        If the id is not a string.
+    InputError
+        If it is not of the form ``exN.M`` or ``LN.M``.
+    """
+    if not isinstance(exercise_id, str):
+        raise InputTypeError(
+            f"An exercise id is text such as 'ex2.3' or 'L1.2'; got {type(exercise_id).__name__}.")
+    m = ID_PATTERN.match(exercise_id.strip())
+    if m is None:
+        raise InputError(
+            f"{exercise_id!r:.40} is not an exercise id. Ids look like 'ex2.3' (exercise notebook 2, "
+            "exercise 3) or 'L1.2' (concept check 2 in lesson 1); the notebook shows the id above each question.")
+    return m.group(1), int(m.group(2)), int(m.group(3))
+
+
+def module_name(exercise_id: str) -> str:
+    """The bank module holding ``exercise_id`` (``"ex2.3"`` -> ``"ex02"``, ``"L1.2"`` -> ``"lesson01"``)."""
+    prefix, lesson, _ = parse_id(exercise_id)
+    return f"{'ex' if prefix == 'ex' else 'lesson'}{lesson:02d}"
+
+
+def _load(module: str) -> ModuleType | None:
+    try:
+        return importlib.import_module(f"{__name__}.{module}")
+    except ModuleNotFoundError as exc:
+        if exc.name == f"{__name__}.{module}":
+            return None
+        raise
+
+
+def get(exercise_id: object) -> "Exercise":
+    """Return the exercise with this id.
+
+    Raises
+    ------
+    InputError
+        If the id is malformed or unknown; the message lists the ids that exist nearby.
+    """
+    prefix, lesson, _ = parse_id(exercise_id)
+    wanted = str(exercise_id).strip()
+    mod = _load(module_name(wanted))
+    if mod is None:
+        known = ", ".join(c.module for c in collections())
+        raise InputError(f"There is no exercise {wanted!r}: no {'exercise notebook' if prefix == 'ex' else 'lesson'} "
+                         f"{lesson} in the bank. Bank modules: {known}.")
+    for ex in mod.EXERCISES:
+        if ex.id == wanted:
+            return ex
+    ids = ", ".join(ex.id for ex in mod.EXERCISES)
+    raise InputError(f"There is no exercise {wanted!r}. Exercises in this part: {ids}.")
+
+
+def collections() -> tuple[Collection, ...]:
+    """Every bank module, lessons first, then exercise notebooks, in number order."""
+    found: list[Collection] = []
+    for info in pkgutil.iter_modules(__path__):
+        m = re.fullmatch(r"(lesson|ex)(\d\d)", info.name)
+        if not m:
+            continue
+        mod = _load(info.name)
+        if mod is None:  # pragma: no cover - listed but vanished
+            continue
+        found.append(Collection(
+            module=info.name, lesson=int(m.group(2)),
+            kind="concept checks" if m.group(1) == "lesson" else "exercises",
+            title=str(getattr(mod, "TITLE", info.name)),
+            ids=tuple(ex.id for ex in mod.EXERCISES)))
+    return tuple(sorted(found, key=lambda c: (c.kind != "concept checks", c.lesson)))
+
+
+def all_exercises() -> "tuple[Exercise, ...]":
+    """Every exercise in the bank, in collection order."""
+    out: list[Exercise] = []
+    for c in collections():
+        mod = _load(c.module)
+        if mod is not None:
+            out.extend(mod.EXERCISES)
+    return tuple(out)
