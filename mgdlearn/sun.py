@@ -217,6 +217,8 @@ def _skin_type(skin_type: object) -> int:
         key = skin_type.strip().upper()
         if key in roman:
             return roman[key]
+        if key in {"1", "2", "3", "4", "5", "6"}:
+            return int(key)
         raise InputError(f"skin type {skin_type!r} is not recognised. Allowed: 1-6 or I-VI (Fitzpatrick).")
     if isinstance(skin_type, bool) or not isinstance(skin_type, (int, float)):
         raise InputTypeError(
