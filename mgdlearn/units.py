@@ -19,8 +19,8 @@ Analytes
 Examples
 --------
 >>> from mgdlearn.units import convert, parse_quantity
->>> round(convert(20, "ng/mL", "nmol/L"), 2)
-49.92
+>>> round(convert(20, "ng/mL", "nmol/L"), 1)
+49.9
 >>> round(convert(0.75, "mmol/L", "mg/dL", analyte="serum_mg"), 3)
 1.823
 >>> parse_quantity("1,000 IU").to("µg")
@@ -304,8 +304,17 @@ def _infer_analyte(from_unit: str, to_unit: str) -> str:
 
 
 def _factor(from_unit: str, to_unit: str, analyte: str | None) -> tuple[float, str]:
+    """Return (factor, analyte key) so that ``value_in_to_unit = value_in_from_unit * factor``."""
     from_unit = _unit_text(from_unit, "from_unit")
     to_unit = _unit_text(to_unit, "to_unit")
+    if analyte is not None and not isinstance(analyte, str):
+        raise InputTypeError(
+            f"analyte must be text, one of: {', '.join(_ANALYTES)}; got {type(analyte).__name__}.")
+    return _factor_cached(from_unit, to_unit, analyte)
+
+
+@lru_cache(maxsize=512)
+def _factor_cached(from_unit: str, to_unit: str, analyte: str | None) -> tuple[float, str]:
     key = _infer_analyte(from_unit, to_unit) if analyte is None else _analyte_key(analyte)
     src = _find(key, from_unit, "from_unit")
     dst = _find(key, to_unit, "to_unit")
@@ -376,6 +385,13 @@ class Quantity:
     value: float
     unit: str
     analyte: str | None = None
+
+    def __post_init__(self) -> None:
+        _unit_text(self.unit, "unit")
+        x = require_number(self.value, "quantity value", low=0.0, unit=self.unit)
+        object.__setattr__(self, "value", x)
+        if self.analyte is not None:
+            object.__setattr__(self, "analyte", _analyte_key(self.analyte))
 
     def to(self, unit: str, analyte: str | None = None) -> "Quantity":
         """Return this quantity converted to ``unit`` (see :func:`convert`)."""

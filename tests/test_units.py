@@ -226,6 +226,16 @@ def test_quantity_is_frozen_and_prints_readably():
     assert str(q) == "20 ng/mL"
 
 
+def test_quantity_validates_what_it_holds():
+    assert Quantity(20, "ng/mL", "25(OH)D") == Quantity(20.0, "ng/mL", "25ohd")
+    with pytest.raises(InputError, match="at least 0"):
+        Quantity(-1, "nmol/L")
+    with pytest.raises(InputTypeError, match="must be a number"):
+        Quantity("20", "nmol/L")  # type: ignore[arg-type]
+    with pytest.raises(InputTypeError, match="text such as 'nmol/L'"):
+        Quantity(20, None)  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize(
     ("text", "words"),
     [
