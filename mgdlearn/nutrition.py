@@ -316,8 +316,8 @@ class MealItem:
     """
 
     food: str
-    servings: float | None = field(default=None, metadata={"unit": "servings", "source": ""})
-    grams: float | None = field(default=None, metadata={"unit": "g", "source": ""})
+    servings: float | None = field(default=None, metadata={"unit": "servings", "source": "input"})
+    grams: float | None = field(default=None, metadata={"unit": "g", "source": "input"})
 
 
 @dataclass(frozen=True)
@@ -334,9 +334,9 @@ class Supplements:
         Vitamin D from supplements, 0-100000 IU/day (1 µg = 40 IU).
     """
 
-    magnesium_mg: float = field(default=0.0, metadata={"unit": "mg/day", "source": ""})
-    calcium_mg: float = field(default=0.0, metadata={"unit": "mg/day", "source": ""})
-    vitamin_d_iu: float = field(default=0.0, metadata={"unit": "IU/day", "source": ""})
+    magnesium_mg: float = field(default=0.0, metadata={"unit": "mg/day", "source": "input"})
+    calcium_mg: float = field(default=0.0, metadata={"unit": "mg/day", "source": "input"})
+    vitamin_d_iu: float = field(default=0.0, metadata={"unit": "IU/day", "source": "input"})
 
     def __post_init__(self) -> None:
         for name, label, unit, high in (("magnesium_mg", "supplement magnesium", "mg/day", 5000),
@@ -359,7 +359,7 @@ class Person:
         Pregnancy or lactation (females 14-50 only).
     """
 
-    age_years: float = field(default=30.0, metadata={"unit": "years", "source": ""})
+    age_years: float = field(default=30.0, metadata={"unit": "years", "source": "input"})
     sex: str = "female"
     pregnant: bool = False
     lactating: bool = False
@@ -382,7 +382,7 @@ class IntakeLine:
 
     food_id: str
     name: str
-    servings: float = field(metadata={"unit": "servings", "source": ""})
+    servings: float = field(metadata={"unit": "servings", "source": "input"})
     grams: float | None = field(metadata={"unit": "g", "source": "usda_fdc"})
     magnesium_mg: float = field(metadata={"unit": "mg", "source": "foods.csv"})
     calcium_mg: float = field(metadata={"unit": "mg", "source": "foods.csv"})
@@ -558,7 +558,7 @@ def day_intake(meals: Any, supplements: Supplements | Mapping[str, float] | None
 class CaMgRatio:
     """Calcium-to-magnesium intake ratio (mg/mg) and what can honestly be said about it."""
 
-    ratio: float = field(metadata={"unit": "mg/mg", "source": ""})
+    ratio: float = field(metadata={"unit": "mg/mg", "source": "input"})
     band: str
     interpretation: str
     evidence: str = "hypothesis"

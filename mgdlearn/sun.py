@@ -114,13 +114,17 @@ CONSTANTS: Mapping[str, SunConstant] = MappingProxyType(dict([
        "solar elevation below which no previtamin D is made (calibrated to Webb 1988: 42 N Nov-Feb, 52 N Oct-Mar)"),
     _c("winter_elevation_full", 45.0, "deg", "webb1988",
        "solar elevation above which the vitamin D-effective share of UV is taken as full (calibration)"),
+    *[_c(f"med_skin_type_{t}", med, "J/m2", "webb_engelsen2006;fitzpatrick1988",
+         f"typical minimal erythemal dose of Fitzpatrick skin type {t} (individuals vary)")
+      for t, med in ((1, 200.0), (2, 250.0), (3, 350.0), (4, 450.0), (5, 600.0), (6, 1000.0))],
     _c("uncertainty_factor", 2.0, "1", "holick2007;webb_engelsen2006",
        "the estimate is good to about a factor of 2 either way (MED and IU-per-MED ranges, geometry, clouds)"),
 ]))
 
-#: Typical minimal erythemal dose (J/m2, erythemally weighted) by Fitzpatrick skin type
-#: (types: ``fitzpatrick1988``; MED values as used by ``webb_engelsen2006``). Individuals vary.
-MED_J_PER_M2: Mapping[int, float] = MappingProxyType({1: 200.0, 2: 250.0, 3: 350.0, 4: 450.0, 5: 600.0, 6: 1000.0})
+#: Fitzpatrick skin type -> typical minimal erythemal dose (J/m2, erythemally weighted), taken from
+#: the ``med_skin_type_N`` entries of :data:`CONSTANTS`. Individuals vary within a type.
+MED_J_PER_M2: Mapping[int, float] = MappingProxyType(
+    {t: CONSTANTS[f"med_skin_type_{t}"].value for t in range(1, 7)})
 MED_SOURCE = "webb_engelsen2006;fitzpatrick1988"
 
 _SKIN_TYPE_NAMES = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
@@ -163,13 +167,13 @@ class SunEstimate:
     uv_index: float = field(metadata={"unit": "UVI", "source": "madronich2007"})
     med_fraction: float = field(metadata={"unit": "MED", "source": "webb_engelsen2006"})
     vitamin_d_factor: float = field(metadata={"unit": "1", "source": "webb1988"})
-    minutes: float = field(metadata={"unit": "min", "source": ""})
-    skin_fraction: float = field(metadata={"unit": "1", "source": ""})
+    minutes: float = field(metadata={"unit": "min", "source": "input"})
+    skin_fraction: float = field(metadata={"unit": "1", "source": "input"})
     skin_type: int = field(metadata={"unit": "Fitzpatrick type", "source": "fitzpatrick1988"})
-    latitude_deg: float = field(metadata={"unit": "deg", "source": ""})
-    month: int = field(metadata={"unit": "1-12", "source": ""})
-    day: int = field(metadata={"unit": "day of month", "source": ""})
-    hour: float = field(metadata={"unit": "h (solar time)", "source": ""})
+    latitude_deg: float = field(metadata={"unit": "deg", "source": "input"})
+    month: int = field(metadata={"unit": "1-12", "source": "input"})
+    day: int = field(metadata={"unit": "day of month", "source": "input"})
+    hour: float = field(metadata={"unit": "h (solar time)", "source": "input"})
 
     @property
     def vitamin_d_winter(self) -> bool:
