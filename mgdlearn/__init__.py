@@ -35,6 +35,7 @@ _API: dict[str, str] = {
     "rda": "reference",
     "ul": "reference",
     "dri": "reference",
+    "normal_range": "reference",
     # bibliography
     "cite": "references",
     "print_bibliography": "references",
