@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from mgdlearn.model import Scenario
     from mgdlearn.sun import SunEstimate
 
-__all__ = ["MONTHS", "SKIN_TYPES", "SunExplorerData", "sun_scenario", "seasonal_course", "compute", "draw",
+__all__ = ["MONTHS", "SKIN_TYPES", "SunExplorerData", "sun_scenario", "seasonal_course", "compute", "draw", "summarize",
            "sun_explorer"]
 
 MONTHS: tuple[str, ...] = ("January", "February", "March", "April", "May", "June", "July", "August",
