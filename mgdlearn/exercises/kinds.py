@@ -231,11 +231,15 @@ class Numeric(Exercise):
         for other in options.values():
             if other.dimension != mine.dimension or other.factor == mine.factor:
                 continue
-            in_other = abs(t) * mine.factor / other.factor
-            if close(abs(x), in_other):
+            r = other.factor / mine.factor  # 1 other = r of the asked unit
+            if close(abs(x), abs(t) / r):
                 return (f"Your number is the right amount expressed in {other.unit}, but the question asks for "
-                        f"{self.unit}: 1 {other.unit} = {other.factor / mine.factor:.4g} {self.unit}. "
-                        "Did you forget (or invert) the unit conversion?")
+                        f"{self.unit}: 1 {other.unit} = {r:.4g} {self.unit}. "
+                        "Did you forget the unit conversion?")
+            if close(abs(x), abs(t) / r ** 2):
+                return (f"The conversion went the wrong way: 1 {other.unit} = {r:.4g} {self.unit}, so going from "
+                        f"{other.unit} to {self.unit} you {'multiply' if r > 1 else 'divide'} by "
+                        f"{r if r > 1 else 1 / r:.4g}.")
         return ""
 
 
@@ -472,11 +476,15 @@ class Case:
         The function must raise this (``ValueError`` for an impossible input) instead of returning.
     why : str
         Why this case matters (shown when it fails): ``"zero is a valid concentration"``.
+    expect : str
+        The expected result, hidden (``"n:..."`` number or ``"t:..."`` text); if empty, the
+        exercise's ``reference`` computes it.
     """
 
     args: tuple[Any, ...]
     raises: type[BaseException] | None = None
     why: str = ""
+    expect: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -489,8 +497,9 @@ class Function(Exercise):
         The function's name in the notebook (for messages).
     cases : tuple of Case
         Run in order; the first failure is reported.
-    reference : callable
-        Computes the expected result for a case from the library (never a copy of the solution).
+    reference : callable, optional
+        Computes the expected result of a case from the library (e.g. :func:`mgdlearn.units.convert`);
+        needed for cases without a hidden ``expect``.
     returns : str
         ``"number"`` (compared with tolerance) or ``"text"`` (compared after normalising).
     rel_tol, abs_tol : float
@@ -503,7 +512,7 @@ class Function(Exercise):
 
     name: str
     cases: tuple[Case, ...]
-    reference: Callable[..., Any]
+    reference: Callable[..., Any] | None = None
     returns: str = "number"
     rel_tol: float = 1e-3
     abs_tol: float = 1e-9
@@ -546,8 +555,18 @@ class Function(Exercise):
         return Evaluation(Verdict.CORRECT, f"{self.name} passes all {len(self.cases)} test cases"
                           + (f", including {edge} edge cases." if edge else "."))
 
+    def expected(self, case: Case) -> Any:
+        """The right result for ``case`` (revealed, or computed by ``reference``)."""
+        if case.expect.startswith("n:"):
+            return hiding.reveal_number(self.id, case.expect)
+        if case.expect.startswith("t:"):
+            return hiding.reveal_text(self.id, case.expect)
+        if self.reference is None:
+            raise ValueError(f"{self.id}: a case without a hidden expect needs Function(reference=...)")
+        return self.reference(*copy.deepcopy(case.args))
+
     def _compare(self, call: str, value: Any, case: Case, why: str) -> str:
-        expected = self.reference(*copy.deepcopy(case.args))
+        expected = self.expected(case)
         if value is None:
             return f"{call} returned None. Did you forget the return statement?"
         if self.returns == "number":
