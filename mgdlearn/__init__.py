@@ -67,3 +67,12 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(set(__all__) | _SUBMODULES)
+
+
+def _friendly_errors_in_notebooks() -> None:
+    from mgdlearn.errors import install_friendly_errors
+
+    install_friendly_errors()
+
+
+_friendly_errors_in_notebooks()

@@ -106,3 +106,39 @@ def _describe_range(low: float, high: float, unit: str, low_inclusive: bool) -> 
     if math.isinf(low):
         return f"at most {high:g}{u}"
     return f"{low:g} to {high:g}{u}"
+
+
+def friendly_message_bundle(text: str) -> dict[str, str]:
+    """A MIME bundle that shows an input problem as a short highlighted message, not a traceback."""
+    import html
+
+    box = ('<div role="alert" style="background:#fbeaea;border-left:4px solid #D55E00;'
+           f'padding:6px 10px;max-width:44em"><b>Please check your input:</b> {html.escape(text)}</div>')
+    return {"text/html": box, "text/plain": f"Please check your input: {text}"}
+
+
+def install_friendly_errors(shell: object | None = None) -> bool:
+    """In a notebook, show :class:`InputError`/:class:`InputTypeError` as a message, not a traceback.
+
+    Called once by ``import mgdlearn`` inside IPython (set ``MGDLEARN_TRACEBACKS=1`` to see full
+    tracebacks while developing). Other exceptions keep IPython's normal traceback. Returns
+    whether a handler was installed.
+    """
+    import os
+    import sys
+
+    if os.environ.get("MGDLEARN_TRACEBACKS"):
+        return False
+    if shell is None:
+        ipython = sys.modules.get("IPython")  # only if IPython is already running: no import cost
+        shell = ipython.get_ipython() if ipython is not None else None
+    if shell is None or not hasattr(shell, "set_custom_exc"):
+        return False
+
+    def _handler(shell: object, etype: type, value: BaseException, tb: object, tb_offset: object = None) -> None:
+        from IPython.display import display
+
+        display(friendly_message_bundle(str(value)), raw=True)
+
+    shell.set_custom_exc((InputError, InputTypeError), _handler)
+    return True

@@ -66,14 +66,14 @@ def _format_for(step: float) -> str:
 
 
 def message_bundle(text: str, kind: str = "error") -> dict[str, str]:
-    """A MIME bundle for a short message in a coloured box (``role="alert"`` for errors)."""
-    colours = {"error": ("#fbeaea", "#D55E00"), "info": ("#eaf3fb", "#0072B2")}
-    bg, border = colours.get(kind, colours["info"])
-    role = ' role="alert"' if kind == "error" else ""
-    prefix = "Please check your input: " if kind == "error" else ""
-    box = (f'<div{role} style="background:{bg};border-left:4px solid {border};padding:6px 10px;'
-           f'max-width:44em">{html.escape(prefix + text)}</div>')
-    return {"text/html": box, "text/plain": prefix + text}
+    """A MIME bundle for a short message: an input problem (``kind="error"``) or a note (``"info"``)."""
+    from mgdlearn.errors import friendly_message_bundle
+
+    if kind == "error":
+        return friendly_message_bundle(text)
+    box = ('<div style="background:#eaf3fb;border-left:4px solid #0072B2;padding:6px 10px;'
+           f'max-width:44em">{html.escape(text)}</div>')
+    return {"text/html": box, "text/plain": text}
 
 
 def show_message(text: str, kind: str = "error") -> None:
