@@ -1,0 +1,361 @@
+"""The vitamin D activation pathway as a diagram whose arrows scale with the model's fluxes.
+
+Skin and diet feed vitamin D3 (carried on vitamin D binding protein) to the liver, where CYP2R1
+(with a little CYP27A1) makes 25(OH)D; the kidney's CYP27B1 turns 25(OH)D into calcitriol; CYP24A1
+inactivates both. A "Mg" badge on each enzyme gives the teaching model's magnesium factor there
+(the fraction of full activity left at that serum magnesium).
+
+Each arrow's width is its flux *relative to the same flux in a reference state* (by default the
+reference adult of :class:`mgdlearn.model.Scenario`: adequate magnesium, 600 IU/day plus the
+background from skin), so a thinner arrow means "less flow than usual". The absolute flux and its
+unit are printed next to the arrow.
+
+* :class:`PathwayFluxes` -- the numbers one panel shows, read from a model output row
+  (:meth:`PathwayFluxes.from_row`, using the model's ``flux_*`` and ``mg_factor_*`` columns).
+* :func:`pathway_fluxes` -- the fluxes at the steady state of a simple setting.
+* :func:`draw_pathway` -- one panel per setting, returns ``(figure, summary)``.
+* :func:`draw_pathway_on` -- draw one panel on a given Axes (used by the lesson 1 explorer).
+
+Examples
+--------
+>>> from mgdlearn.plots.pathway import draw_pathway, pathway_fluxes
+>>> fig, summary = draw_pathway(pathway_fluxes(serum_mg_mmol_l=0.85), pathway_fluxes(serum_mg_mmol_l=0.45))
+>>> "CYP27B1" in summary
+True
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Mapping
+
+from mgdlearn.errors import InputError, InputTypeError
+from mgdlearn.plots.style import PALETTE, color, new_figure
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+__all__ = ["PathwayFluxes", "STEPS", "pathway_fluxes", "draw_pathway", "draw_pathway_on", "summarize_pathway",
+           "relative_widths"]
+
+
+def _out(unit: str, meaning: str) -> Any:
+    """A field holding a model output (a computed value, not a cited constant)."""
+    return field(metadata={"unit": unit, "meaning": meaning})
+
+
+@dataclass(frozen=True)
+class PathwayFluxes:
+    """What one pathway panel shows: inputs, fluxes, concentrations and magnesium factors.
+
+    Build it from a model output row with :meth:`from_row` (a row of ``simulate(...).df`` or a
+    ``steady_state(...)`` series); the values are model outputs, not measured data.
+    """
+
+    label: str = field(metadata={"meaning": "panel heading"})
+    serum_mg_mmol_l: float = _out("mmol/L", "serum magnesium")
+    oral_iu_per_day: float = _out("IU/day", "vitamin D from food and supplements")
+    skin_iu_per_day: float = _out("IU/day", "vitamin D3 from skin and other background sources")
+    vitd_nmol_l: float = _out("nmol/L", "serum vitamin D3")
+    ohd25_nmol_l: float = _out("nmol/L", "serum 25(OH)D")
+    calcitriol_pmol_l: float = _out("pmol/L", "serum calcitriol")
+    hydroxylation_25: float = _out("nmol/L/day", "25(OH)D made in the liver (CYP2R1 + CYP27A1)")
+    hydroxylation_1a: float = _out("pmol/L/day", "calcitriol made by kidney CYP27B1")
+    inactivation_25: float = _out("nmol/L/day", "25(OH)D inactivated by CYP24A1")
+    inactivation_calcitriol: float = _out("pmol/L/day", "calcitriol inactivated by CYP24A1")
+    mg_factor_cyp2r1: float = _out("1", "magnesium factor on the 25-hydroxylases")
+    mg_factor_cyp27b1: float = _out("1", "magnesium factor on CYP27B1")
+    mg_factor_cyp24a1: float = _out("1", "magnesium factor on CYP24A1")
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, float], label: str | None = None) -> "PathwayFluxes":
+        """Read the fluxes from one model output row (``Result.df.iloc[i]``, ``Result.final`` or
+        :func:`mgdlearn.model.steady_state`).
+
+        Raises
+        ------
+        InputTypeError
+            If ``row`` is not a mapping of model output columns.
+        InputError
+            If a needed column is missing (the message names it).
+        """
+        if not hasattr(row, "__getitem__") or isinstance(row, (str, bytes)):
+            raise InputTypeError("row must be one row of model output (a pandas Series or mapping of the "
+                                 f"columns of mgdlearn.model.COLUMNS); got {type(row).__name__}.")
+        needed = ("mg_serum_mmol_l", "vitamin_d_iu_per_day", "sun_iu_per_day", "vitd_nmol_l", "ohd25_nmol_l",
+                  "calcitriol_pmol_l", "flux_cyp2r1", "flux_cyp27a1", "flux_cyp27b1", "flux_cyp24a1_25",
+                  "flux_cyp24a1_calcitriol", "mg_factor_cyp2r1", "mg_factor_cyp27b1", "mg_factor_cyp24a1")
+        values: dict[str, float] = {}
+        for name in needed:
+            try:
+                values[name] = float(row[name])
+            except (KeyError, IndexError):
+                raise InputError(f"row has no column {name!r}; pass a row of mgdlearn.model output "
+                                 "(simulate(...).df.iloc[i] or steady_state(...)).") from None
+        mg, oral, skin = values["mg_serum_mmol_l"], values["vitamin_d_iu_per_day"], values["sun_iu_per_day"]
+        return cls(
+            label=label if label is not None else default_label(mg, oral, skin),
+            serum_mg_mmol_l=mg,
+            oral_iu_per_day=oral,
+            skin_iu_per_day=skin,
+            vitd_nmol_l=values["vitd_nmol_l"],
+            ohd25_nmol_l=values["ohd25_nmol_l"],
+            calcitriol_pmol_l=values["calcitriol_pmol_l"],
+            hydroxylation_25=values["flux_cyp2r1"] + values["flux_cyp27a1"],
+            hydroxylation_1a=values["flux_cyp27b1"],
+            inactivation_25=values["flux_cyp24a1_25"],
+            inactivation_calcitriol=values["flux_cyp24a1_calcitriol"],
+            mg_factor_cyp2r1=values["mg_factor_cyp2r1"],
+            mg_factor_cyp27b1=values["mg_factor_cyp27b1"],
+            mg_factor_cyp24a1=values["mg_factor_cyp24a1"],
+        )
+
+
+def default_label(serum_mg_mmol_l: float, oral_iu_per_day: float, skin_iu_per_day: float) -> str:
+    """Panel heading such as ``"Serum Mg 0.45 mmol/L · 600 IU/day oral + 1,500 IU/day skin"``."""
+    return (f"Serum Mg {serum_mg_mmol_l:.2f} mmol/L · {oral_iu_per_day:,.0f} IU/day oral"
+            f" + {skin_iu_per_day:,.0f} IU/day skin")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One arrow of the diagram: which flux it carries and how it is labelled."""
+
+    key: str
+    name: str
+    unit: str
+    decimals: int
+    series: str
+
+
+#: The arrows, in pathway order. ``key`` is the :class:`PathwayFluxes` attribute the arrow carries.
+STEPS: tuple[Step, ...] = (
+    Step("skin_iu_per_day", "skin (UVB)", "IU/day", 0, "vitamin_d"),
+    Step("oral_iu_per_day", "diet and supplements", "IU/day", 0, "vitamin_d"),
+    Step("hydroxylation_25", "25-hydroxylation in the liver (CYP2R1)", "nmol/L/day", 2, "ohd25"),
+    Step("hydroxylation_1a", "1-alpha-hydroxylation in the kidney (CYP27B1)", "pmol/L/day", 0, "calcitriol"),
+    Step("inactivation_25", "CYP24A1 inactivation of 25(OH)D", "nmol/L/day", 2, "comparison"),
+    Step("inactivation_calcitriol", "CYP24A1 inactivation of calcitriol", "pmol/L/day", 0, "comparison"),
+)
+
+#: Largest drawn width, in multiples of the reference width (wider flows are capped, and say so).
+_MAX_RELATIVE = 3.0
+
+
+def pathway_fluxes(serum_mg_mmol_l: float = 0.85, vitamin_d_iu_per_day: float = 600.0,
+                   sun_iu_per_day: float = 1500.0, *, label: str | None = None) -> PathwayFluxes:
+    """Fluxes at the teaching model's steady state for one setting.
+
+    Parameters
+    ----------
+    serum_mg_mmol_l : float
+        Serum magnesium held at this value (0.2-1.5 mmol/L; normal 0.75-0.95).
+    vitamin_d_iu_per_day : float
+        Oral vitamin D, food plus supplements (0-50,000 IU/day; the adult RDA is 600).
+    sun_iu_per_day : float
+        Vitamin D3 from skin and other background sources (0-25,000 IU/day).
+    label : str, optional
+        Panel heading (default: the setting in words).
+
+    Raises
+    ------
+    ValueError, TypeError
+        For values outside the model's ranges (the message gives the allowed range).
+    """
+    from mgdlearn.model import Scenario, steady_state
+
+    scenario = Scenario(vitamin_d_iu_per_day=vitamin_d_iu_per_day, sun_iu_per_day=sun_iu_per_day,
+                        serum_mg_mmol_l=serum_mg_mmol_l)
+    return PathwayFluxes.from_row(steady_state(scenario), label)
+
+
+def relative_widths(fluxes: PathwayFluxes, reference: PathwayFluxes) -> dict[str, float]:
+    """Each step's flux divided by the same flux in ``reference`` (what the arrow width shows).
+
+    A step whose reference flux is zero gets 1 if it is also zero in ``fluxes`` and
+    ``_MAX_RELATIVE`` otherwise.
+    """
+    out: dict[str, float] = {}
+    for step in STEPS:
+        value, ref = getattr(fluxes, step.key), getattr(reference, step.key)
+        if ref > 0:
+            out[step.key] = value / ref
+        else:
+            out[step.key] = 1.0 if value <= 0 else _MAX_RELATIVE
+    return out
+
+
+# ---- drawing --------------------------------------------------------------------------------
+#: Box centres in the panel's 0-10 x 0-6 coordinates.
+_BOX = {
+    "skin": (0.95, 5.05), "diet": (0.95, 2.95), "vitd": (3.35, 4.0), "ohd": (6.15, 4.0),
+    "calcitriol": (8.95, 4.0), "out": (8.1, 0.7),
+}
+_BOX_SIZE = {"skin": (1.6, 0.9), "diet": (1.6, 0.9), "vitd": (1.95, 1.05), "ohd": (1.75, 1.05),
+             "calcitriol": (1.75, 1.05), "out": (3.3, 0.8)}
+
+
+def _box(ax: "Axes", key: str, text: str, edge: str) -> None:
+    from matplotlib.patches import FancyBboxPatch
+
+    (x, y), (w, h) = _BOX[key], _BOX_SIZE[key]
+    ax.add_patch(FancyBboxPatch((x - w / 2, y - h / 2), w, h, boxstyle="round,pad=0.05,rounding_size=0.15",
+                                facecolor="white", edgecolor=edge, linewidth=1.6, zorder=3))
+    ax.text(x, y, text, ha="center", va="center", fontsize=8.5, zorder=4)
+
+
+def _arrow(ax: "Axes", start: tuple[float, float], end: tuple[float, float], relative: float,
+           colour: str, *, rad: float = 0.0) -> None:
+    from matplotlib.patches import FancyArrowPatch
+
+    rel = min(max(relative, 0.0), _MAX_RELATIVE)
+    if rel < 0.02:  # no flow: a thin dotted line keeps the step visible
+        ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=8, linestyle=":",
+                                     color=colour, linewidth=1.0, connectionstyle=f"arc3,rad={rad}",
+                                     zorder=2))
+        return
+    tail = 0.5 * rel
+    head = max(0.9, 1.6 * tail)
+    style = f"simple,head_length={0.6 + 0.15 * rel:.3f},head_width={head:.3f},tail_width={tail:.3f}"
+    ax.add_patch(FancyArrowPatch(start, end, arrowstyle=style, mutation_scale=14, color=colour, linewidth=0,
+                                 alpha=0.9, connectionstyle=f"arc3,rad={rad}", zorder=2))
+
+
+def _badge(ax: "Axes", x: float, y: float, factor: float) -> None:
+    mg = color("magnesium")
+    ax.text(x, y, f"Mg\n{100 * factor:.0f}%", ha="center", va="center", fontsize=7, zorder=5,
+            bbox=dict(boxstyle="circle,pad=0.25", facecolor=mg, alpha=0.25 + 0.6 * min(max(factor, 0.0), 1.0),
+                      edgecolor=PALETTE["blue"], linewidth=0.8))
+
+
+def _flux_text(step: Step, value: float, relative: float) -> str:
+    capped = " (capped)" if relative > _MAX_RELATIVE else ""
+    return f"{value:,.{step.decimals}f} {step.unit}\n{relative:.2f}× ref{capped}"
+
+
+def draw_pathway_on(ax: "Axes", fluxes: PathwayFluxes, reference: PathwayFluxes | None = None) -> None:
+    """Draw one pathway panel for ``fluxes`` on ``ax`` (widths relative to ``reference``).
+
+    Parameters
+    ----------
+    ax : Axes
+        Target axes; it is cleared and its frame hidden.
+    fluxes : PathwayFluxes
+        What to draw.
+    reference : PathwayFluxes, optional
+        The state whose fluxes are drawn at width 1 (default: ``fluxes`` itself).
+    """
+    _check_fluxes(fluxes, "fluxes")
+    reference = fluxes if reference is None else _check_fluxes(reference, "reference")
+    rel = relative_widths(fluxes, reference)
+    by_key = {s.key: s for s in STEPS}
+    ax.clear()
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 6.1)
+    ax.set_axis_off()
+    ax.set_title(fluxes.label, fontsize=9.5)
+
+    c_vd, c_h, c_c, c_out = color("vitamin_d"), color("ohd25"), color("calcitriol"), color("comparison")
+    _box(ax, "skin", "Skin\n(UVB light)", c_vd)
+    _box(ax, "diet", "Diet and\nsupplements", c_vd)
+    _box(ax, "vitd", f"Vitamin D3\n(carried on DBP)\n{fluxes.vitd_nmol_l:.0f} nmol/L", c_vd)
+    _box(ax, "ohd", f"25(OH)D\n(calcifediol)\n{fluxes.ohd25_nmol_l:.0f} nmol/L", c_h)
+    _box(ax, "calcitriol", f"Calcitriol\n1,25(OH)2D\n{fluxes.calcitriol_pmol_l:.0f} pmol/L", c_c)
+    _box(ax, "out", "CYP24A1 → calcitroic acid\n(excreted in bile and urine)", c_out)
+
+    # inputs
+    _arrow(ax, (1.8, 4.85), (2.35, 4.25), rel["skin_iu_per_day"], c_vd)
+    _arrow(ax, (1.8, 3.15), (2.35, 3.75), rel["oral_iu_per_day"], c_vd)
+    ax.text(1.05, 5.85, _flux_text(by_key["skin_iu_per_day"], fluxes.skin_iu_per_day, rel["skin_iu_per_day"]),
+            ha="center", va="center", fontsize=7.5)
+    ax.text(1.05, 2.1, _flux_text(by_key["oral_iu_per_day"], fluxes.oral_iu_per_day, rel["oral_iu_per_day"]),
+            ha="center", va="center", fontsize=7.5)
+    # liver
+    _arrow(ax, (4.35, 4.0), (5.25, 4.0), rel["hydroxylation_25"], c_h)
+    ax.text(4.75, 5.2, "Liver\nCYP2R1", ha="center", va="center", fontsize=8, fontweight="bold")
+    ax.text(4.75, 3.0, _flux_text(by_key["hydroxylation_25"], fluxes.hydroxylation_25, rel["hydroxylation_25"]),
+            ha="center", va="center", fontsize=7.5)
+    _badge(ax, 4.75, 4.55, fluxes.mg_factor_cyp2r1)
+    # kidney
+    _arrow(ax, (7.05, 4.0), (8.05, 4.0), rel["hydroxylation_1a"], c_c)
+    ax.text(7.55, 5.2, "Kidney\nCYP27B1", ha="center", va="center", fontsize=8, fontweight="bold")
+    ax.text(7.55, 3.0, _flux_text(by_key["hydroxylation_1a"], fluxes.hydroxylation_1a, rel["hydroxylation_1a"]),
+            ha="center", va="center", fontsize=7.5)
+    _badge(ax, 7.55, 4.55, fluxes.mg_factor_cyp27b1)
+    # inactivation
+    _arrow(ax, (6.15, 3.45), (6.85, 1.12), rel["inactivation_25"], c_out, rad=0.15)
+    _arrow(ax, (8.95, 3.45), (8.85, 1.12), rel["inactivation_calcitriol"], c_out, rad=-0.1)
+    ax.text(5.15, 2.05, _flux_text(by_key["inactivation_25"], fluxes.inactivation_25, rel["inactivation_25"]),
+            ha="center", va="center", fontsize=7.5)
+    ax.text(9.55, 2.2, _flux_text(by_key["inactivation_calcitriol"], fluxes.inactivation_calcitriol,
+                                  rel["inactivation_calcitriol"]), ha="center", va="center", fontsize=7.5)
+    ax.text(4.95, 0.7, "CYP24A1", ha="center", va="center", fontsize=8, fontweight="bold")
+    _badge(ax, 5.95, 0.7, fluxes.mg_factor_cyp24a1)
+
+
+def _check_fluxes(value: object, name: str) -> PathwayFluxes:
+    if not isinstance(value, PathwayFluxes):
+        raise InputTypeError(f"{name} must be a PathwayFluxes (from pathway_fluxes(...) or "
+                             f"PathwayFluxes.from_row(...)); got {type(value).__name__}.")
+    return value
+
+
+def draw_pathway(*panels: PathwayFluxes, reference: PathwayFluxes | None = None,
+                 fig: "Figure | None" = None) -> tuple["Figure", str]:
+    """Draw the pathway once per setting, side by side; arrow widths relative to ``reference``.
+
+    Parameters
+    ----------
+    *panels : PathwayFluxes
+        One to three settings (for example adequate and low magnesium).
+    reference : PathwayFluxes, optional
+        The state drawn at width 1 (default: the first panel).
+    fig : Figure, optional
+        A previous figure of this function with the same number of panels, redrawn in place.
+
+    Returns
+    -------
+    (Figure, str)
+        The figure and a one-paragraph summary with the key fluxes.
+    """
+    if not 1 <= len(panels) <= 3:
+        raise InputError(f"draw_pathway shows 1 to 3 panels; got {len(panels)}.")
+    for i, p in enumerate(panels):
+        _check_fluxes(p, f"panel {i + 1}")
+    reference = panels[0] if reference is None else _check_fluxes(reference, "reference")
+    if fig is None or getattr(fig, "_mgd_pathway_panels", None) != len(panels):
+        fig, axes = new_figure(1, len(panels), width=5.2 * len(panels), height=3.7)
+        fig._mgd_pathway_panels = len(panels)  # type: ignore[attr-defined]
+    axes_list = fig.axes
+    for ax, p in zip(axes_list, panels):
+        draw_pathway_on(ax, p, reference)
+    fig.suptitle("Vitamin D activation pathway (teaching model; arrow width = flux relative to "
+                 f"{'the first panel' if reference is panels[0] and len(panels) > 1 else 'reference'})",
+                 fontweight="bold", fontsize=10.5)
+    return fig, " ".join(summarize_pathway(p, reference) for p in panels)
+
+
+def summarize_pathway(fluxes: PathwayFluxes, reference: PathwayFluxes | None = None) -> str:
+    """One paragraph with the fluxes of ``fluxes`` (and their share of ``reference``'s).
+
+    Example: ``"Serum Mg 0.45 mmol/L ...: liver 25-hydroxylation 1.25 nmol/L/day (37 % of the
+    reference); kidney CYP27B1 110 pmol/L/day (51 %) ..."``
+    """
+    _check_fluxes(fluxes, "fluxes")
+    reference = fluxes if reference is None else _check_fluxes(reference, "reference")
+    rel = relative_widths(fluxes, reference)
+    compare = reference is not fluxes and reference != fluxes
+
+    def part(key: str, what: str) -> str:
+        step = next(s for s in STEPS if s.key == key)
+        text = f"{what} {getattr(fluxes, key):,.{step.decimals}f} {step.unit}"
+        return text + (f" ({100 * rel[key]:.0f}% of the reference)" if compare else "")
+
+    return (f"{fluxes.label}: "
+            + "; ".join([part("hydroxylation_25", "liver 25-hydroxylation (CYP2R1)"),
+                         part("hydroxylation_1a", "kidney 1-alpha-hydroxylation (CYP27B1)"),
+                         part("inactivation_calcitriol", "CYP24A1 inactivation of calcitriol")])
+            + f". 25(OH)D {fluxes.ohd25_nmol_l:.0f} nmol/L, calcitriol {fluxes.calcitriol_pmol_l:.0f} pmol/L. "
+            f"Magnesium leaves CYP2R1 at {100 * fluxes.mg_factor_cyp2r1:.0f}%, CYP27B1 at "
+            f"{100 * fluxes.mg_factor_cyp27b1:.0f}% and CYP24A1 at {100 * fluxes.mg_factor_cyp24a1:.0f}% "
+            "of full activity.")
