@@ -267,8 +267,13 @@ def summarize(data: SunExplorerData) -> str:
     """One paragraph: the chosen exposure, the months without synthesis, and the model's year."""
     est = data.estimate
     none = [MONTHS[i][:3] for i, v in enumerate(data.monthly_iu) if v < 1.0]
-    winter = (f"makes almost nothing in {len(none)} month(s) ({', '.join(none)})" if none
-              else "makes some vitamin D in every month")
+    if len(none) == 12:
+        winter = "makes almost no vitamin D in any month"
+    elif none:
+        winter = (f"makes almost nothing in {len(none)} month(s) ({', '.join(none)}) and up to "
+                  f"{max(data.monthly_iu):,.0f} IU/day in the best month")
+    else:
+        winter = f"makes some vitamin D in every month, up to {max(data.monthly_iu):,.0f} IU/day in the best month"
     lo, lo_month, hi, hi_month = data.ohd25_range
     sunniest = max(range(12), key=lambda i: data.monthly_iu[i])
     if abs(hi - lo) < 1.0:
@@ -280,8 +285,7 @@ def summarize(data: SunExplorerData) -> str:
         if max(data.monthly_iu) > 0 and 0 < lag <= 3:
             course += (f", peaking {lag} month(s) after the sunniest month ({MONTHS[sunniest]}) because "
                        "25(OH)D takes weeks to follow its input")
-    return (f"{est.summary()} Repeated every day, the same habit {winter} and up to "
-            f"{max(data.monthly_iu):,.0f} IU/day in the best month. With {data.oral_iu_per_day:,.0f} IU/day from "
+    return (f"{est.summary()} Repeated every day, the same habit {winter}. With {data.oral_iu_per_day:,.0f} IU/day from "
             f"food and supplements, {course}. Real seasonal swings are usually smaller (body stores, varying "
             "habits); this is a teaching model, not a prediction for any person.")
 
