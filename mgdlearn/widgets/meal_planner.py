@@ -273,6 +273,11 @@ class MealPlanner:
         self.model_button.on_click(lambda _b: self.run_model())
         self.refresh()
 
+    @property
+    def figure(self) -> "Figure | None":
+        """The bar chart as last drawn (``None`` before the first successful render)."""
+        return self._fig
+
     # -- values -------------------------------------------------------------------------------
     def selection(self) -> list[tuple[str, float]]:
         """The chosen (food, servings) rows (``"(none)"`` rows left out)."""
