@@ -31,7 +31,7 @@ FLOW_NAMES: tuple[str, ...] = (
     "pth_pmol_l", "flux_cyp2r1", "flux_cyp27a1", "flux_cyp24a1_25", "flux_cyp27b1",
     "flux_cyp24a1_calcitriol", "cyp24a1_induction", "vdr_signal_pmol_l",
     "mg_factor_cyp2r1", "mg_factor_cyp27b1", "mg_factor_cyp24a1", "mg_factor_pth_secretion",
-    "mg_factor_pth_action", "ca_absorbed_mmol", "ca_fractional_absorption", "ca_bone_net_mmol",
+    "mg_factor_pth_action", "ca_absorbed_mmol", "ca_fractional_absorption", "ca_bone_resorption_mmol", "ca_bone_formation_mmol",
     "ca_urine_mmol", "mg_absorbed_mmol", "mg_fractional_absorption", "mg_urine_mmol",
 )
 
@@ -52,10 +52,10 @@ class Rates:
     __slots__ = (
         "iu_to_conc", "ka", "kup", "krel", "koth", "k2r1", "km2r1", "k27a1", "yld", "kH0", "k24H",
         "vmax27", "km27", "kT", "hp", "hp1", "sc", "sc1", "cref", "kC0", "k24C", "ind_max", "ind_ec50",
-        "ind_norm", "pot", "pth_ref", "ca50", "nh", "pmin", "pspan", "sec_norm", "vca", "ca_pass",
+        "ind_norm", "htox", "sigtox", "ntox", "bvg", "bvec", "bvnorm", "pth_ref", "ca50", "nh", "pmin", "pspan", "sec_norm", "vca", "ca_pass",
         "ca_amax", "ca_akm", "ca_ec50", "e_ca", "bt", "bh", "bh1", "ca_ref", "u_ref", "m_ca", "ku",
         "ku1", "mmol_ca", "mmol_mg", "mref", "vmg", "store", "kex", "mg_para", "mg_tmax", "mg_tkm",
-        "gain", "mg_ec50", "e_mg", "umax", "krn", "nr", "n_enz", "k2r1n", "k27b1n", "k24n",
+        "gain", "mg_ec50", "e_mg", "gfr_mg", "krn", "nr", "n_enz", "k2r1n", "k27b1n", "k24n",
         "norm2r1", "norm27b1", "norm24", "n_pth", "ksecn", "kactn", "normsec", "normact", "free",
         "mg_clamp", "body_ratio", "iu_to_gut",
     )
@@ -83,7 +83,10 @@ class Rates:
         self.kC0, self.k24C = p.calcitriol_clearance_per_day, p.cyp24a1_calcitriol_rate_per_day
         self.ind_max, self.ind_ec50 = p.cyp24a1_induction_max, p.cyp24a1_induction_ec50_pmol_l
         self.ind_norm = 1.0 / (1.0 + self.ind_max * self.cref / (self.cref + self.ind_ec50))
-        self.pot = p.ohd25_vdr_potency
+        self.htox, self.sigtox, self.ntox = (p.ohd25_toxic_nmol_l, p.ohd25_toxic_signal_pmol_l,
+                                             p.ohd25_toxic_hill)
+        self.bvg, self.bvec = p.bone_vdr_gain, p.bone_vdr_ec50_pmol_l
+        self.bvnorm = 1.0 / (1.0 + self.bvg * self.cref / (self.cref + self.bvec))
         # PTH: inverse sigmoid, equal to 1 at the set point.
         self.pth_ref, self.nh = p.pth_ref_pmol_l, p.pth_hill
         self.pmin, self.pspan = p.pth_min_fold, p.pth_max_fold - p.pth_min_fold
@@ -109,9 +112,9 @@ class Rates:
         self.mg_para, self.mg_tmax = p.mg_paracellular_fraction, p.mg_transcellular_max_fraction
         self.mg_tkm = p.mg_transcellular_km_mmol_per_day
         self.gain, self.mg_ec50 = p.calcitriol_mg_absorption_gain, p.mg_vdr_ec50_pmol_l
-        self.e_mg, self.umax = p.mg_endogenous_loss_mmol_per_day, p.renal_mg_max_mmol_per_day
+        self.e_mg, self.gfr_mg = p.mg_endogenous_loss_mmol_per_day, p.renal_mg_filtered_l_per_day
         self.nr = p.renal_mg_hill
-        self.krn = p.renal_mg_threshold_mmol_l ** self.nr
+        self.krn = p.renal_mg_fe_k_mmol_l ** self.nr
         # magnesium factors: Hill functions of serum Mg, equal to 1 at mg_ref
         self.n_enz = p.mg_enzyme_hill
         mref_e = self.mref ** self.n_enz
@@ -131,33 +134,26 @@ class Rates:
         self.free = 0.0 if mg_clamp is not None else 1.0
 
 
-def _pos_scalar(x: float) -> float:
-    return x if x > 0.0 else 0.0
-
-
-def flows(y: Sequence[Any], u: Sequence[Any], r: Rates, pos: Callable[[Any], Any] = _pos_scalar) -> tuple:
+def flows(y: Sequence[Any], u: Sequence[Any], r: Rates) -> tuple:
     """Derivatives and algebraic outputs of the model.
 
     Parameters
     ----------
     y : sequence of 9 floats or arrays
-        State in the order of :data:`STATE`.
+        State in the order of :data:`STATE`, all >= 0 (callers clip solver round-off first, which
+        keeps every power real).
     u : sequence of 4 floats or arrays
         Oral vitamin D (IU/day), sun (IU/day), magnesium (mg/day), calcium (mg/day).
     r : Rates
         Constants for this person.
-    pos : callable
-        ``max(x, 0)`` for floats or ``numpy.maximum(x, 0)`` for arrays (keeps powers real when a
-        solver probes a slightly negative state).
 
     Returns
     -------
     tuple
         Nine derivatives (per day) followed by the outputs named in :data:`FLOW_NAMES`.
     """
-    G, D, S, H, C, E, Ca, M, Ms = y
+    G, D, S, H, C, E, Ca, m, Ms = y         # m: serum magnesium
     vd_iu, sun_iu, mg_mg, ca_mg = u
-    Dp, Hp, Cp, Ep, Cap, m = pos(D), pos(H), pos(C), pos(E), pos(Ca), pos(M)
 
     # Magnesium as a cofactor (uwitonze2018; modest, uncertain) and for PTH (fatemi1991, rude1985).
     mn = m ** r.n_enz
@@ -170,8 +166,8 @@ def flows(y: Sequence[Any], u: Sequence[Any], r: Rates, pos: Callable[[Any], Any
 
     # Vitamin D3: intake and skin, bolus absorption, adipose store, 25-hydroxylation (liver).
     d_in = (vd_iu + sun_iu) * r.iu_to_conc
-    hyd2r1 = r.k2r1 * f2r1 * Dp / (1.0 + Dp / r.km2r1)       # saturable CYP2R1 (zhu2013)
-    hyd27a1 = r.k27a1 * f2r1 * Dp                            # low-affinity CYP27A1
+    hyd2r1 = r.k2r1 * f2r1 * D / (1.0 + D / r.km2r1)       # saturable CYP2R1 (zhu2013)
+    hyd27a1 = r.k27a1 * f2r1 * D                            # low-affinity CYP27A1
     dG = -r.ka * G
     dD = d_in + r.ka * G - hyd2r1 - hyd27a1 - (r.koth + r.kup) * D + r.krel * S
     dS = r.kup * D - r.krel * S
@@ -179,32 +175,34 @@ def flows(y: Sequence[Any], u: Sequence[Any], r: Rates, pos: Callable[[Any], Any
     flux_27a1 = r.yld * hyd27a1
 
     # Vitamin D receptor signal and CYP24A1 induction (jones2012).
-    vdr = Cp + r.pot * Hp
+    ht = (H / r.htox) ** r.ntox
+    vdr = C + r.sigtox * ht / (1.0 + ht)     # toxic 25(OH)D adds signal (jones2008)
     e24 = r.ind_norm * (1.0 + r.ind_max * vdr / (vdr + r.ind_ec50))
-    flux_24h = r.k24H * e24 * f24 * Hp
+    flux_24h = r.k24H * e24 * f24 * H
     dH = flux_2r1 + flux_27a1 - r.kH0 * H - flux_24h
 
     # PTH, quasi-steady (half-life minutes): inverse sigmoid of ionized Ca (peterson2010),
     # scaled by the chronic magnesium dependence of secretion.
-    sec = r.sec_norm * (r.pmin + r.pspan / (1.0 + (Cap / r.ca50) ** r.nh))
+    sec = r.sec_norm * (r.pmin + r.pspan / (1.0 + (Ca / r.ca50) ** r.nh))
     pth = r.pth_ref * sec * fsec
     signal = sec * fsec * fact          # PTH effect at kidney and bone, relative to reference
 
     # Kidney CYP27B1 (stimulated by PTH, suppressed by calcitriol) and calcitriol clearance.
-    stim = r.hp1 * signal / (r.hp + signal) * r.sc1 / (1.0 + r.sc * Cp / r.cref)
+    stim = r.hp1 * signal / (r.hp + signal) * r.sc1 / (1.0 + r.sc * C / r.cref)
     dE = r.kT * (stim - E)
-    flux_27b1 = r.vmax27 * Ep * f27b1 * Hp / (r.km27 + Hp)
-    flux_24c = r.k24C * e24 * f24 * Cp
+    flux_27b1 = r.vmax27 * E * f27b1 * H / (r.km27 + H)
+    flux_24c = r.k24C * e24 * f24 * C
     dC = flux_27b1 - r.kC0 * C - flux_24c
 
     # Calcium: gut absorption (calcitriol), bone exchange and kidney (PTH).
     ca_in = ca_mg * r.mmol_ca
     ca_frac = r.ca_pass + r.ca_amax * vdr / (vdr + r.ca_ec50) / (r.ca_akm + ca_in)
     ca_abs = ca_frac * ca_in
-    cr = Cap / r.ca_ref
-    bone = r.bt * (r.bh1 * signal / (r.bh + signal) - cr)
+    cr = Ca / r.ca_ref
+    resorb = r.bh1 * signal / (r.bh + signal) * r.bvnorm * (1.0 + r.bvg * vdr / (vdr + r.bvec))
+    bone_out, bone_in = r.bt * resorb, r.bt * cr
     ca_urine = r.u_ref * cr ** r.m_ca * r.ku1 / (1.0 + r.ku * signal)
-    dCa = (ca_abs + bone - ca_urine - r.e_ca * cr) / r.vca
+    dCa = (ca_abs + bone_out - bone_in - ca_urine - r.e_ca * cr) / r.vca
 
     # Magnesium: gut absorption (paracellular, saturable transcellular, calcitriol loop),
     # kidney threshold, endogenous loss, exchangeable store.
@@ -212,21 +210,22 @@ def flows(y: Sequence[Any], u: Sequence[Any], r: Rates, pos: Callable[[Any], Any
     mg_frac = r.mg_para + r.mg_tmax * r.mg_tkm / (r.mg_tkm + mg_in) + r.gain * vdr / (vdr + r.mg_ec50)
     mg_abs = mg_frac * mg_in
     mr = m ** r.nr
-    mg_urine = r.umax * mr / (r.krn + mr)
+    mg_urine = r.gfr_mg * m * mr / (r.krn + mr)   # filtered load x fractional excretion
     exch = r.kex * (r.store * m - Ms)
     dM = r.free * (mg_abs - mg_urine - r.e_mg * m / r.mref - exch) / r.vmg
     dMs = exch
 
     return (dG, dD, dS, dH, dC, dE, dCa, dM, dMs,
             pth, flux_2r1, flux_27a1, flux_24h, flux_27b1, flux_24c, e24, vdr,
-            f2r1, f27b1, f24, fsec, fact, ca_abs, ca_frac, bone, ca_urine, mg_abs, mg_frac, mg_urine)
+            f2r1, f27b1, f24, fsec, fact, ca_abs, ca_frac, bone_out, bone_in, ca_urine, mg_abs, mg_frac, mg_urine)
 
 
 def make_rhs(r: Rates, u: tuple[float, float, float, float]) -> Callable[[float, Any], list[float]]:
     """Return ``rhs(t, y)`` for :func:`scipy.integrate.solve_ivp` with constant intakes ``u``."""
 
     def rhs(t: float, y: Any) -> list[float]:
-        return list(flows(y.tolist(), u, r)[:N_STATE])
+        # a stiff solver may probe slightly negative states: evaluate the rates at >= 0
+        return list(flows([v if v > 0.0 else 0.0 for v in y.tolist()], u, r)[:N_STATE])
 
     return rhs
 

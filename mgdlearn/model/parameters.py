@@ -77,7 +77,7 @@ class Parameters:
         "First-order absorption rate of a single large oral dose (peak serum D3 within about a day).",
         "supported", low=0.01)
     adipose_uptake_per_day: float = _p(
-        0.06, "1/day", "wortsman2000",
+        0.025, "1/day", "wortsman2000",
         "Rate constant of vitamin D3 uptake into the adipose store at 70 kg (scales with body mass).",
         "supported")
     adipose_release_per_day: float = _p(
@@ -102,7 +102,7 @@ class Parameters:
         "Low-affinity, non-saturating 25-hydroxylation (CYP27A1 and others); keeps 25(OH)D rising "
         "at very high doses. Calibrated.", "supported")
     ohd25_yield: float = _p(
-        1.45, "(nmol/L 25(OH)D)/(nmol/L D3)", "heaney2003",
+        1.30, "(nmol/L 25(OH)D)/(nmol/L D3)", "heaney2003",
         "25(OH)D concentration formed per vitamin D3 concentration hydroxylated (ratio of their "
         "distribution volumes). Calibrated so 100 IU/day adds about 1.75 nmol/L.", "calibrated")
     # --- 25(OH)D ----------------------------------------------------------------------------
@@ -154,11 +154,19 @@ class Parameters:
         90.0, "pmol/L", "jones2012",
         "Receptor signal (calcitriol-equivalent) giving half-maximal CYP24A1 induction.",
         "supported", low=1.0)
-    ohd25_vdr_potency: float = _p(
-        0.1, "(pmol/L)/(nmol/L)", "jones2008",
-        "Calcitriol-equivalent receptor signal per nmol/L 25(OH)D: negligible normally, matters "
-        "only at toxic 25(OH)D (> 375 nmol/L), the route of vitamin D toxicity. Illustrative.",
+    ohd25_toxic_nmol_l: float = _p(
+        400.0, "nmol/L", "jones2008",
+        "25(OH)D at which it (and the free calcitriol it displaces from DBP) gives half its maximal "
+        "extra receptor signal: negligible normally, the route of vitamin D toxicity "
+        "(hypercalcaemia usually above 375-500 nmol/L). Illustrative.", "supported", low=1.0)
+    ohd25_toxic_signal_pmol_l: float = _p(
+        400.0, "pmol/L", "jones2008",
+        "Maximal extra receptor signal from toxic 25(OH)D, in calcitriol-equivalents. Illustrative.",
         "emerging")
+    ohd25_toxic_hill: float = _p(
+        4.0, "1", "jones2008",
+        "Steepness of the toxic 25(OH)D signal (sets in sharply above a few hundred nmol/L).",
+        "emerging", low=0.1)
     # --- PTH (quasi-steady: half-life minutes) ----------------------------------------------
     pth_ref_pmol_l: float = _p(
         3.85, "pmol/L", "peterson2010",
@@ -211,6 +219,14 @@ class Parameters:
         1.0, "1", "peterson2010",
         "PTH stimulation of bone resorption: (1+h)*x/(h+x) of the PTH signal x.", "established",
         low=1e-3)
+    bone_vdr_gain: float = _p(
+        1.0, "1", "jones2008",
+        "Receptor-driven bone resorption (RANKL): resorption factor (1+g*x/(x+ec))/(same at "
+        "reference) of the receptor signal x; with toxic 25(OH)D it releases bone calcium "
+        "(hypercalcaemia of vitamin D toxicity).", "supported")
+    bone_vdr_ec50_pmol_l: float = _p(
+        300.0, "pmol/L", "jones2008",
+        "Receptor signal for half of the receptor-driven bone resorption.", "emerging", low=1.0)
     renal_ca_ref_mmol_per_day: float = _p(
         5.6, "mmol/day", "iom2011",
         "Urinary calcium at the set point (about 225 mg/day).", "established")
@@ -231,12 +247,12 @@ class Parameters:
         "Extracellular volume holding serum magnesium (< 1 % of body magnesium).", "established",
         low=0.1)
     mg_store_mmol_per_mmol_l: float = _p(
-        330.0, "mmol/(mmol/L)", "debaaij2015",
+        120.0, "mmol/(mmol/L)", "debaaij2015",
         "Exchangeable magnesium store (bone surface, soft tissue) per mmol/L serum Mg at "
         "equilibrium; buffers serum Mg so it falls over weeks. Calibrated to Fatemi 1991.",
         "calibrated")
     mg_store_exchange_per_day: float = _p(
-        0.08, "1/day", "fatemi1991",
+        0.10, "1/day", "fatemi1991",
         "Exchange rate constant between serum and the magnesium store. Calibrated: serum Mg "
         "falls from normal to about 0.6 mmol/L in 3 weeks on a near-zero intake.", "calibrated")
     mg_paracellular_fraction: float = _p(
@@ -261,48 +277,49 @@ class Parameters:
         "Receptor signal for half of the calcitriol effect on magnesium absorption.", "emerging",
         low=1.0)
     mg_endogenous_loss_mmol_per_day: float = _p(
-        0.6, "mmol/day", "debaaij2015",
+        1.2, "mmol/day", "debaaij2015",
         "Endogenous faecal and skin magnesium loss at normal serum Mg (proportional to it).",
         "supported")
-    renal_mg_max_mmol_per_day: float = _p(
-        9.5, "mmol/day", "debaaij2015",
-        "Maximum urinary magnesium (steep renal threshold: the kidney defends serum Mg).",
-        "established")
-    renal_mg_threshold_mmol_l: float = _p(
-        0.85, "mmol/L", "debaaij2015",
-        "Serum Mg at half-maximal urinary excretion.", "established", low=0.01)
+    renal_mg_filtered_l_per_day: float = _p(
+        126.0, "L/day", "debaaij2015",
+        "Plasma volume filtered per day times the ultrafiltrable fraction of magnesium (about 180 "
+        "L/day x 0.7): filtered Mg = this x serum Mg.", "established", low=0.1)
+    renal_mg_fe_k_mmol_l: float = _p(
+        1.163, "mmol/L", "debaaij2015",
+        "Serum Mg at which half of the filtered magnesium would be excreted; sets fractional "
+        "excretion to about 4 % at 0.85 mmol/L and < 1 % below 0.7 mmol/L.", "established", low=0.01)
     renal_mg_hill: float = _p(
         10.0, "1", "debaaij2015",
-        "Steepness of urinary magnesium on serum Mg (near-zero excretion when Mg is low).",
+        "Steepness of fractional magnesium excretion on serum Mg (the kidney defends serum Mg).",
         "supported", low=0.1)
     # --- magnesium as a cofactor (modest, uncertain) -----------------------------------------
     mg_enzyme_hill: float = _p(
-        4.0, "1", "uwitonze2018",
+        2.0, "1", "uwitonze2018",
         "Hill coefficient of the magnesium dependence of the hydroxylases. UNCERTAIN: direct human "
         "enzyme-kinetic data are sparse.", "emerging", low=0.1)
     cyp2r1_mg_k: float = _p(
-        0.60, "mmol/L", "uwitonze2018",
+        0.50, "mmol/L", "uwitonze2018",
         "Serum Mg giving half-maximal 25-hydroxylase (CYP2R1, CYP27A1) activity. UNCERTAIN "
         "(mechanistic reviews); calibrated to the vitamin D resistance of severe deficiency.",
         "emerging", low=0.01)
     cyp27b1_mg_k: float = _p(
-        0.40, "mmol/L", "uwitonze2018",
+        0.60, "mmol/L", "uwitonze2018",
         "Serum Mg giving half-maximal CYP27B1 activity. UNCERTAIN; calibrated to Fatemi 1991 "
         "and Rude 1985 (calcitriol -22 % at 0.61 mmol/L, low at 0.4).", "emerging", low=0.01)
     cyp24a1_mg_k: float = _p(
         0.30, "mmol/L", "uwitonze2018",
         "Serum Mg giving half-maximal CYP24A1 activity. UNCERTAIN.", "emerging", low=0.01)
     pth_mg_hill: float = _p(
-        4.0, "1", "fatemi1991",
+        10.0, "1", "fatemi1991",
         "Hill coefficient of the chronic magnesium dependence of PTH secretion and action.",
         "established", low=0.1)
     pth_secretion_mg_k: float = _p(
-        0.55, "mmol/L", "fatemi1991",
+        0.53, "mmol/L", "fatemi1991",
         "Serum Mg giving half-maximal PTH secretion (chronic depletion impairs secretion; PTH "
         "not raised at 0.61 mmol/L, Fatemi 1991; fails near 0.4, Rude 1985). Calibrated.",
         "established", low=0.01)
     pth_action_mg_k: float = _p(
-        0.45, "mmol/L", "rude1985",
+        0.38, "mmol/L", "rude1985",
         "Serum Mg giving half-maximal tissue response to PTH (kidney, bone). Calibrated.",
         "established", low=0.01)
     # --- vascular-calcification teaching indicator (heuristic) -------------------------------

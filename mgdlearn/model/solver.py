@@ -40,8 +40,8 @@ COLUMNS: Mapping[str, tuple[str, str]] = MappingProxyType({
     "flux_cyp24a1_calcitriol": ("pmol/L/day", "calcitriol inactivated by CYP24A1"),
     "cyp27b1_activity": ("1", "CYP27B1 enzyme amount relative to the reference adult"),
     "cyp24a1_induction": ("1", "CYP24A1 induction relative to the reference adult"),
-    "vdr_signal_pmol_l": ("pmol/L", "vitamin D receptor signal, calcitriol-equivalent (calcitriol + a "
-                                    "small 25(OH)D share)"),
+    "vdr_signal_pmol_l": ("pmol/L", "vitamin D receptor signal, calcitriol-equivalent (calcitriol, plus "
+                                    "toxic 25(OH)D)"),
     "mg_factor_cyp2r1": ("1", "magnesium factor on the 25-hydroxylases (1 at 0.85 mmol/L)"),
     "mg_factor_cyp27b1": ("1", "magnesium factor on CYP27B1"),
     "mg_factor_cyp24a1": ("1", "magnesium factor on CYP24A1"),
@@ -49,7 +49,8 @@ COLUMNS: Mapping[str, tuple[str, str]] = MappingProxyType({
     "mg_factor_pth_action": ("1", "magnesium factor on kidney and bone response to PTH"),
     "ca_absorbed_mg_per_day": ("mg/day", "calcium absorbed by the gut"),
     "ca_fractional_absorption": ("1", "fraction of calcium intake absorbed"),
-    "ca_bone_net_mg_per_day": ("mg/day", "net calcium released from bone (negative: taken up)"),
+    "ca_bone_resorption_mg_per_day": ("mg/day", "calcium released from bone (resorption)"),
+    "ca_bone_formation_mg_per_day": ("mg/day", "calcium laid down in bone (formation); net = resorption - formation"),
     "ca_urine_mg_per_day": ("mg/day", "urinary calcium"),
     "mg_absorbed_mg_per_day": ("mg/day", "magnesium absorbed by the gut"),
     "mg_fractional_absorption": ("1", "fraction of magnesium intake absorbed"),
@@ -68,7 +69,7 @@ COLUMNS: Mapping[str, tuple[str, str]] = MappingProxyType({
 _SCALE = (10.0, 10.0, 30.0, 60.0, 90.0, 1.0, 1.2, 0.85, 280.0)
 #: A state near the reference adult's steady state: the root finder's starting point.
 _GUESS = (0.0, 7.8, 28.0, 65.0, 90.0, 1.0, 1.2, 0.85, 280.0)
-_RTOL = 1e-6
+_RTOL = 1e-5
 
 
 @dataclass(frozen=True, eq=False)
@@ -195,7 +196,7 @@ def _integrate(rhs: Any, y0: "np.ndarray", t0: float, t1: float, t_eval: "np.nda
     import numpy as np
     from scipy.integrate import solve_ivp
 
-    atol = 1e-9 * np.asarray(_SCALE)
+    atol = 1e-8 * np.asarray(_SCALE)
     for method, rtol in (("LSODA", _RTOL), ("BDF", _RTOL / 10)):
         sol = solve_ivp(rhs, (t0, t1), y0, method=method, t_eval=t_eval, rtol=rtol, atol=atol)
         if sol.success and np.all(np.isfinite(sol.y)):
@@ -210,7 +211,7 @@ def _outputs(Y: "np.ndarray", U: Sequence["np.ndarray"], rates: Rates, params: P
     import numpy as np
 
     Y = np.maximum(Y, 0.0)       # remove solver round-off below zero (states are non-negative)
-    out = flows(list(Y), list(U), rates, lambda a: np.maximum(a, 0.0))
+    out = flows(list(Y), list(U), rates)
     named = dict(zip(FLOW_NAMES, out[N_STATE:]))
     n = Y.shape[1]
 
@@ -253,7 +254,8 @@ def _outputs(Y: "np.ndarray", U: Sequence["np.ndarray"], rates: Rates, params: P
         "mg_factor_pth_action": named["mg_factor_pth_action"],
         "ca_absorbed_mg_per_day": named["ca_absorbed_mmol"] * mg_per_mmol_ca,
         "ca_fractional_absorption": named["ca_fractional_absorption"],
-        "ca_bone_net_mg_per_day": named["ca_bone_net_mmol"] * mg_per_mmol_ca,
+        "ca_bone_resorption_mg_per_day": named["ca_bone_resorption_mmol"] * mg_per_mmol_ca,
+        "ca_bone_formation_mg_per_day": named["ca_bone_formation_mmol"] * mg_per_mmol_ca,
         "ca_urine_mg_per_day": named["ca_urine_mmol"] * mg_per_mmol_ca,
         "mg_absorbed_mg_per_day": named["mg_absorbed_mmol"] * mg_per_mmol_mg,
         "mg_fractional_absorption": named["mg_fractional_absorption"],
@@ -368,14 +370,18 @@ def simulate(scenario: Scenario, days: int = 365, *, start: "Scenario | Result |
                     *(b.day for b in boluses)})
     grid = np.arange(n_days + 1, dtype=float)
     states = np.empty((N_STATE, n_days + 1))
+    intakes = np.empty((4, n_days + 1))
     states[:, 0] = y
     for a, b in zip(edges[:-1], edges[1:]):
         for bolus in boluses:
             if bolus.day == a:
                 y[I_GUT] += bolus.vitamin_d_iu * rates.iu_to_gut
-        rhs = make_rhs(rates, _intake_tuple(scenario, a))
+        u = _intake_tuple(scenario, a)
+        rhs = make_rhs(rates, u)
         lo = int(math.floor(a)) + 1
         hi = int(math.floor(b))
+        # the intake in effect on each whole day of [a, b)
+        intakes[:, int(math.ceil(a)):hi + 1] = np.array(u)[:, None]
         t_eval = grid[lo:hi + 1] if hi >= lo else None
         if t_eval is not None and t_eval[-1] != b:
             t_eval = np.append(t_eval, b)
@@ -387,21 +393,16 @@ def simulate(scenario: Scenario, days: int = 365, *, start: "Scenario | Result |
         if clamp is not None:
             y[I_MG] = clamp
 
-    intakes = np.array([_intake_tuple(scenario, d) for d in _day_starts(scenario, n_days)]).T
     bolus_col = np.zeros(n_days + 1)
     for bolus in boluses:
         bolus_col[int(math.floor(bolus.day))] += bolus.vitamin_d_iu
     cols = _outputs(states, list(intakes), rates, params, bolus_col, grid)
-    df = pd.DataFrame(cols, index=pd.Index(np.arange(n_days + 1), name="day"))
+    df = pd.DataFrame(np.column_stack(list(cols.values())), columns=list(cols),
+                      index=pd.RangeIndex(n_days + 1, name="day"))
     final = MappingProxyType({k: float(v[-1]) for k, v in cols.items()})
     warnings = scenario.intake_warnings(n_days) + tuple(_output_warnings(float(cols["ohd25_nmol_l"].max())))
     return Result(df=df, final=final, warnings=warnings, scenario=scenario, parameters=params,
                   state=tuple(float(v) for v in np.maximum(y, 0.0)))
-
-
-def _day_starts(scenario: Scenario, n_days: int) -> list[float]:
-    """Day numbers 0..n_days (the intake in effect on each day)."""
-    return [float(d) for d in range(n_days + 1)]
 
 
 __all__ = ["COLUMNS", "Result", "simulate", "steady_state"]
