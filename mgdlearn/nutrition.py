@@ -6,7 +6,9 @@ magnesium, calcium and vitamin D per serving and per 100 g. Every value names it
 per-serving figures from the NIH ODS fact-sheet tables (``ods_mg``, ``ods_vitd``, ``ods_ca``) or the
 Dietary Guidelines calcium table (``dga2020_calcium``), per-100 g figures from USDA FoodData
 Central SR Legacy (``usda_fdc``, the food named in ``fdc_description``); the other column of each
-pair is derived with the serving weight (``per_100g_basis`` says which is which). Values are
+pair is derived with the serving weight (``per_100g_basis`` says which is which). ``fdc_id`` is
+left empty where the FoodData Central id has not been verified; ``fdc_description`` names the SR
+Legacy food so the value can be looked up. Values are
 typical of one product or preparation: fortified foods differ by brand, so check labels.
 
 Main API

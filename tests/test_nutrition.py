@@ -250,3 +250,18 @@ def test_close_gap_never_proposes_exceeding_a_ul(servings, vit_d, age):
 def test_close_gap_refuses_bad_options(kwargs, error):
     with pytest.raises(error):
         close_gap({"banana": 1}, Person(30, "female"), **kwargs)
+
+
+# --- hand-off to the model ---------------------------------------------------------------------
+def test_to_scenario_hands_the_days_totals_and_sun_to_the_model():
+    from mgdlearn.nutrition import to_scenario
+    from mgdlearn.sun import sun_iu_per_day
+
+    sun = sun_iu_per_day(42, "July", minutes=4)
+    sc = to_scenario({"salmon": 1, "almonds": 2}, sun_iu_per_day=sun, supplements=Supplements(magnesium_mg=100))
+    assert sc.magnesium_mg_per_day == pytest.approx(26 + 2 * 80 + 100)
+    assert sc.calcium_mg_per_day == pytest.approx(13 + 2 * 76)
+    assert sc.vitamin_d_iu_per_day == pytest.approx(find_food("salmon").vitamin_d_iu)
+    assert sc.sun_iu_per_day == pytest.approx(sun)
+    with pytest.raises(ValueError, match="sun vitamin D"):
+        to_scenario({"salmon": 1}, sun_iu_per_day=-1)
