@@ -160,6 +160,11 @@ REFERENCES: Mapping[str, Reference] = MappingProxyType(dict([
     _r("bressendorff2023", "Bressendorff I, Hansen D, Schou M, et al.", 2023,
        "The effect of magnesium supplementation on vascular calcification in CKD: a randomized clinical trial (MAGiCAL-CKD)",
        "J Am Soc Nephrol 34:886-894", "https://doi.org/10.1681/ASN.0000000000000092"),
+    _r("vetter2002", "Vetter T, Lohse MJ", 2002, "Magnesium and the parathyroid",
+       "Curr Opin Nephrol Hypertens 11:403-410", ""),
+    _r("takatsuki1980", "Takatsuki K, Hanley DA, Sherwood LM", 1980,
+       "Effects of magnesium ion on parathyroid hormone secretion in vitro",
+       "Calcif Tissue Int 32:201-206", "https://doi.org/10.1007/BF02408542"),
     # --- Models ----------------------------------------------------------------------------
     _r("peterson2010", "Peterson MC, Riggs MM", 2010,
        "A physiologically based mathematical model of integrated calcium homeostasis and bone remodeling",
