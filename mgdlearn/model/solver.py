@@ -301,7 +301,7 @@ def steady_state(scenario: Scenario, params: Parameters | None = None) -> "pd.Se
     --------
     >>> from mgdlearn.model import Scenario, steady_state
     >>> ss = steady_state(Scenario())
-    >>> 50 < ss["ohd25_nmol_l"] < 80
+    >>> 50 < float(ss["ohd25_nmol_l"]) < 80
     True
     """
     import numpy as np
@@ -342,7 +342,7 @@ def simulate(scenario: Scenario, days: int = 365, *, start: "Scenario | Result |
     --------
     >>> from mgdlearn.model import Scenario, simulate
     >>> res = simulate(Scenario(vitamin_d_iu_per_day=2000), days=120, start=Scenario())
-    >>> res.final["ohd25_nmol_l"] > res.df["ohd25_nmol_l"].iloc[0]
+    >>> res.final["ohd25_nmol_l"] > float(res.df["ohd25_nmol_l"].iloc[0])
     True
     """
     import numpy as np
