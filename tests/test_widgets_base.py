@@ -58,3 +58,15 @@ def test_error_message_is_an_alert_with_plain_text():
     bundle = message_bundle("dose is NaN")
     assert 'role="alert"' in bundle["text/html"]
     assert bundle["text/plain"] == "Please check your input: dose is NaN"
+
+
+def test_widget_output_holds_the_figure_with_alt_text_and_caption():
+    ex = _explorer()
+    out = ex.widget().children[-1]
+    ex.controls["dose"].value = 3000
+    (shown,) = out.outputs
+    assert shown["output_type"] == "display_data"
+    assert shown["data"]["text/plain"] == "A line of doses\nReaches 3000 IU/day."
+    assert 'alt="A line of doses"' in shown["data"]["text/html"]
+    ex.controls["dose"].value = 4500
+    assert out.outputs[0]["data"]["text/plain"].startswith("Please check your input:")

@@ -1,7 +1,8 @@
 """The shared pattern of every explorer: labelled controls, a pure compute, a pure draw.
 
 An :class:`Explorer` wires controls to ``compute(**values) -> data`` and
-``draw(data, fig) -> (Figure, summary)`` with :func:`ipywidgets.interactive_output`. Tests call
+``draw(data, fig) -> (Figure, summary)``: a change of any control re-runs both and puts the new
+figure into an :class:`ipywidgets.Output` (by setting its state, see :meth:`Explorer.widget`). Tests call
 :meth:`Explorer.render` (or set control values and read :attr:`Explorer.state`), which runs exactly
 the code a slider runs. Bad input never reaches the student as a traceback: library input errors
 appear as a short message inside the widget.
@@ -120,6 +121,7 @@ class Explorer:
         self.draw = draw
         self.alt = alt
         self._fig: Figure | None = None
+        self._output: ipywidgets.Output | None = None
         self.state = ExplorerState(values={})
 
     def values(self) -> dict[str, Any]:
@@ -143,22 +145,37 @@ class Explorer:
         """The figure as last drawn (``None`` before the first successful render)."""
         return self._fig
 
-    def _update(self, **values: Any) -> None:
-        from mgdlearn.plots.style import show_figure
+    def output_bundle(self) -> dict[str, str]:
+        """The MIME bundle the widget shows for the current state: the figure, or the message."""
+        from mgdlearn.plots.style import figure_bundle
 
-        state = self.render(**values)
-        if state.error is not None:
-            show_message(state.error)
-        else:
-            show_figure(self._fig, alt=self.alt, caption=state.summary)
+        if self.state.error is not None or self._fig is None:
+            return message_bundle(self.state.error or "Move a control to draw the figure.")
+        return figure_bundle(self._fig, alt=self.alt, caption=self.state.summary)
+
+    def refresh(self, _change: object = None) -> None:
+        """Re-run compute and draw for the controls' values and update the widget's output."""
+        self.render()
+        if self._output is not None:
+            self._output.outputs = ({"output_type": "display_data", "data": self.output_bundle(),
+                                     "metadata": {}},)
 
     def widget(self) -> "ipywidgets.VBox":
-        """Build the widget: a heading, the controls, and the live output."""
+        """Build the widget: a heading, the controls, and the live output.
+
+        The output widget's state is set directly (not through ``display`` inside the output),
+        so the figure travels with the widget state only: nothing leaks into the cell's own
+        output, which keeps notebooks deterministic under nbval and fast to redraw.
+        """
         import ipywidgets as w
 
-        out = w.interactive_output(self._update, self.controls)
+        if self._output is None:
+            self._output = w.Output()
+            for control in self.controls.values():
+                control.observe(self.refresh, names="value")
+        self.refresh()
         heading = w.HTML(f"<h4 style='margin:4px 0'>{html.escape(self.title)}</h4>")
-        return w.VBox([heading, w.VBox(list(self.controls.values())), out])
+        return w.VBox([heading, w.VBox(list(self.controls.values())), self._output])
 
     def _ipython_display_(self) -> None:
         from IPython.display import display
