@@ -51,7 +51,7 @@ class Rates:
 
     __slots__ = (
         "iu_to_conc", "ka", "kup", "krel", "koth", "k2r1", "km2r1", "k27a1", "yld", "kH0", "k24H",
-        "vmax27", "km27", "kT", "hp", "hp1", "sc", "sc1", "cref", "kC0", "k24C", "ind_max", "ind_ec50",
+        "vmax27", "km27", "kT", "basal", "hp", "hp1", "sc", "sc1", "cref", "kC0", "k24C", "ind_max", "ind_ec50",
         "ind_norm", "htox", "sigtox", "ntox", "bvg", "bvec", "bvnorm", "pth_ref", "ca50", "nh", "pmin", "pspan", "sec_norm", "vca", "ca_pass",
         "ca_amax", "ca_akm", "ca_ec50", "e_ca", "bt", "bh", "bh1", "ca_ref", "u_ref", "m_ca", "ku",
         "ku1", "mmol_ca", "mmol_mg", "mref", "vmg", "store", "kex", "mg_para", "mg_tmax", "mg_tkm",
@@ -75,6 +75,7 @@ class Rates:
         self.k27a1, self.yld = p.cyp27a1_rate_per_day, p.ohd25_yield
         self.kH0, self.k24H = p.ohd25_clearance_per_day, p.cyp24a1_ohd25_rate_per_day
         self.vmax27, self.km27, self.kT = p.cyp27b1_vmax, p.cyp27b1_km_nmol_l, p.cyp27b1_turnover_per_day
+        self.basal = p.cyp27b1_basal_fraction
         self.hp = p.cyp27b1_pth_headroom
         self.hp1 = 1.0 + self.hp
         self.sc = p.cyp27b1_calcitriol_suppression
@@ -188,7 +189,8 @@ def flows(y: Sequence[Any], u: Sequence[Any], r: Rates) -> tuple:
     signal = sec * fsec * fact          # PTH effect at kidney and bone, relative to reference
 
     # Kidney CYP27B1 (stimulated by PTH, suppressed by calcitriol) and calcitriol clearance.
-    stim = r.hp1 * signal / (r.hp + signal) * r.sc1 / (1.0 + r.sc * C / r.cref)
+    pth_drive = r.basal + (1.0 - r.basal) * r.hp1 * signal / (r.hp + signal)
+    stim = pth_drive * r.sc1 / (1.0 + r.sc * C / r.cref)
     dE = r.kT * (stim - E)
     flux_27b1 = r.vmax27 * E * f27b1 * H / (r.km27 + H)
     flux_24c = r.k24C * e24 * f24 * C

@@ -130,6 +130,11 @@ class Parameters:
         2.0, "1", "peterson2010",
         "PTH stimulation of CYP27B1: activity = (1+h)*x/(h+x) of the PTH signal x (relative to "
         "reference); maximum 1+h times the reference activity.", "established", low=1e-3)
+    cyp27b1_basal_fraction: float = _p(
+        0.2, "1", "bikle2014",
+        "Share of CYP27B1 drive that does not depend on PTH (low phosphate and other signals, not "
+        "modelled separately): calcitriol never falls to zero when PTH fails.", "supported",
+        high=1.0)
     cyp27b1_calcitriol_suppression: float = _p(
         1.0, "1", "bikle2014",
         "Feedback suppression of CYP27B1 by calcitriol: factor (1+s)/(1+s*calcitriol/reference).",
@@ -252,7 +257,7 @@ class Parameters:
         "equilibrium; buffers serum Mg so it falls over weeks. Calibrated to Fatemi 1991.",
         "calibrated")
     mg_store_exchange_per_day: float = _p(
-        0.10, "1/day", "fatemi1991",
+        1.0, "1/day", "fatemi1991",
         "Exchange rate constant between serum and the magnesium store. Calibrated: serum Mg "
         "falls from normal to about 0.6 mmol/L in 3 weeks on a near-zero intake.", "calibrated")
     mg_paracellular_fraction: float = _p(

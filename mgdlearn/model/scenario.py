@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Iterable, Mapping, Union
+from typing import Any, Iterable, Mapping, Union
 
 from mgdlearn.errors import InputError, InputTypeError, require_number
 
@@ -48,6 +48,12 @@ DEFAULTS: Mapping[str, tuple[float, str, str]] = MappingProxyType({
     "calcium_mg_per_day": (1_000.0, "iom2011", "adult RDA 19-50 years"),
     "body_mass_kg": (70.0, "ekwaru2014", "normal-weight adult"),
 })
+
+
+def _input(name: str) -> Any:
+    """A Scenario field: a value the student chooses (default from :data:`DEFAULTS`)."""
+    return field(default=DEFAULTS[name][0], metadata={"unit": RANGES[name][2], "source": "input",
+                                                      "default_source": DEFAULTS[name][1]})
 
 
 def _check(value: object, name: str, key: str | None = None) -> float:
@@ -162,12 +168,12 @@ class Scenario:
     150.0
     """
 
-    vitamin_d_iu_per_day: float = DEFAULTS["vitamin_d_iu_per_day"][0]
-    sun_iu_per_day: float = DEFAULTS["sun_iu_per_day"][0]
-    magnesium_mg_per_day: float = DEFAULTS["magnesium_mg_per_day"][0]
-    calcium_mg_per_day: float = DEFAULTS["calcium_mg_per_day"][0]
-    serum_mg_mmol_l: float | None = None
-    body_mass_kg: float = DEFAULTS["body_mass_kg"][0]
+    vitamin_d_iu_per_day: float = _input("vitamin_d_iu_per_day")
+    sun_iu_per_day: float = _input("sun_iu_per_day")
+    magnesium_mg_per_day: float = _input("magnesium_mg_per_day")
+    calcium_mg_per_day: float = _input("calcium_mg_per_day")
+    serum_mg_mmol_l: float | None = field(default=None, metadata={"unit": "mmol/L", "source": "input"})
+    body_mass_kg: float = _input("body_mass_kg")
     schedule: tuple[Event, ...] = field(default=())
 
     def __post_init__(self) -> None:
