@@ -43,6 +43,11 @@ _API: dict[str, str] = {
     "Scenario": "model",
     "simulate": "model",
     "steady_state": "model",
+    # nutrition and sunlight
+    "find_food": "nutrition",
+    "assess": "nutrition",
+    "close_gap": "nutrition",
+    "sun_iu_per_day": "sun",
     # exercises and progress
     "check": "exercises",
     "progress": "progress_store",
