@@ -49,13 +49,13 @@ class MgPthParameters:
     casr_mg_weight: float = _p(
         0.15, "(mmol/L Ca)/(mmol/L Mg)", "vetter2002;fatemi1991",
         "Calcium-equivalent of serum magnesium at the parathyroid calcium-sensing receptor: a fall of "
-        "1 mmol/L in magnesium looks to the gland like a fall of 0.15 mmol/L in ionised calcium "
+        "1 mmol/L in magnesium looks to the gland like a fall of 0.15 mmol/L in ionized calcium "
         "(magnesium is the weaker agonist). ILLUSTRATIVE: chosen so that, combined with the model's "
         "chronic secretion factor, PTH is about unchanged at 0.61 mmol/L after three weeks of "
         "depletion, as Fatemi 1991 observed.", "emerging")
     calcium_mmol_l: float = _p(
         1.20, "mmol/L", "peterson2010",
-        "Ionised calcium held fixed for the curve (the model's calcium set point).", "established")
+        "Ionized calcium held fixed for the curve (the model's calcium set point).", "established")
     fatemi_mg_mmol_l: float = _p(
         0.61, "mmol/L", "fatemi1991",
         "Serum magnesium after a 3-week low-magnesium diet; PTH fell or did not change in 20 of 26 "
@@ -73,7 +73,7 @@ class MgPthParameters:
 
 
 def gland_pth(ca_ion_mmol_l: Any, serum_mg_mmol_l: Any, params: "Parameters | None" = None) -> "np.ndarray":
-    """PTH (pmol/L) the teaching model's glands secrete at these ionised calcium and magnesium levels.
+    """PTH (pmol/L) the teaching model's glands secrete at these ionized calcium and magnesium levels.
 
     Evaluates the model's own equations (:func:`mgdlearn.model.equations.flows`): an inverse
     sigmoid of calcium (Peterson & Riggs 2010) times the chronic magnesium factor on secretion.
@@ -89,7 +89,7 @@ def gland_pth(ca_ion_mmol_l: Any, serum_mg_mmol_l: Any, params: "Parameters | No
     from mgdlearn.model import Parameters
     from mgdlearn.model.equations import FLOW_NAMES, I_CA, I_MG, N_STATE, Rates, flows
 
-    ca = _levels(ca_ion_mmol_l, "ionised calcium", 0.2, 3.0)
+    ca = _levels(ca_ion_mmol_l, "ionized calcium", 0.2, 3.0)
     mg = _levels(serum_mg_mmol_l, "serum magnesium", 0.05, 3.0)
     ca, mg = np.broadcast_arrays(ca, mg)
     if params is not None and not isinstance(params, Parameters):
@@ -237,7 +237,7 @@ def summarize_mg_pth_curve(curve: MgPthCurve) -> str:
     fat, rude = curve.at(p.fatemi_mg_mmol_l), curve.at(p.rude_mg_mmol_l)
     i_peak = int(np.argmax(curve.chronic))
     low_end = curve.at(float(curve.mg[0]))
-    return (f"With ionised calcium held at {p.calcium_mmol_l:.2f} mmol/L, the acute receptor effect raises PTH "
+    return (f"With ionized calcium held at {p.calcium_mmol_l:.2f} mmol/L, the acute receptor effect raises PTH "
             f"secretion as magnesium falls: {fat['acute']:.2f}× normal at {p.fatemi_mg_mmol_l:.2f} mmol/L and "
             f"{rude['acute']:.2f}× at {p.rude_mg_mmol_l:.2f} mmol/L. Chronically, lost secretory capacity wins: "
             f"the chronic curve peaks at only {float(curve.chronic[i_peak]):.2f}× near "
@@ -258,7 +258,7 @@ _NODES = {
 
 #: One sentence per arrow, in the order drawn (the figure's summary reads them out).
 LOOP_SUMMARY: tuple[str, ...] = (
-    "a fall in blood ionised calcium is sensed by the parathyroid glands, which secrete more PTH (calcium "
+    "a fall in blood ionized calcium is sensed by the parathyroid glands, which secrete more PTH (calcium "
     "inhibits secretion)",
     "PTH makes bone release calcium and the kidney tubule reabsorb more of it, within minutes to hours",
     "PTH upregulates kidney CYP27B1, so more calcitriol is made over hours to days",
