@@ -2,7 +2,7 @@
 
 * :func:`draw_feedback_loop` -- the negative feedback loop as a diagram, with the points where
   magnesium is said to act (PTH secretion, PTH action, CYP27B1).
-* :func:`gland_pth` -- the PTH the teaching model's parathyroid glands put out at a given ionised
+* :func:`gland_pth` -- the PTH the teaching model's parathyroid glands put out at a given ionized
   calcium and serum magnesium (the model's own equations, evaluated directly).
 * :func:`mg_pth_curve` + :func:`draw_mg_pth_curve` -- the biphasic effect of magnesium on PTH
   secretion: an acute fall in magnesium stimulates the gland a little (magnesium is a weak agonist
@@ -249,7 +249,7 @@ def summarize_mg_pth_curve(curve: MgPthCurve) -> str:
 
 # ---- the feedback loop diagram ---------------------------------------------------------------
 _NODES = {
-    "ca": ((1.5, 3.0), "Blood ionised\ncalcium", "calcium"),
+    "ca": ((1.5, 3.0), "Blood ionized\ncalcium", "calcium"),
     "pth": ((5.0, 5.25), "Parathyroid glands\n(calcium-sensing receptor)\nsecrete PTH", "pth"),
     "kidney": ((8.5, 3.0), "Kidney CYP27B1\nmakes calcitriol", "calcitriol"),
     "gut": ((5.0, 0.75), "Gut absorbs\nmore calcium", "calcitriol"),

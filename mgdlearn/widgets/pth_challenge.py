@@ -4,7 +4,7 @@ Two people are compared: one who has lived at the chosen serum magnesium, one at
 both with the usual intakes. After a week at the usual calcium intake (1,000 mg/day, the adult
 RDA), dietary calcium drops to the chosen value for the chosen number of days, then returns to
 normal. The teaching model gives the responses of PTH (the alarm), calcitriol (the slower
-amplifier) and ionized calcium (the controlled quantity); a fourth panel plots PTH against ionised
+amplifier) and ionized calcium (the controlled quantity); a fourth panel plots PTH against ionized
 calcium, with each gland's response curve, which shows a "muted alarm": at low magnesium the gland
 puts out far less PTH at the same calcium.
 
