@@ -1,0 +1,244 @@
+"""Answers that come from running the model, computed at check time (never stored).
+
+Each function runs exactly the scenario its exercise describes, so when the model is improved the
+expected answers follow. Results are cached per kernel (the model is deterministic). The
+``predict_*`` functions return ``(what happened, a summary with the numbers)`` for
+:class:`~mgdlearn.exercises.kinds.PredictThenSimulate`.
+
+The scenarios' intakes are inputs chosen for the exercises (teaching "what if" values), not
+recommendations; reference intakes come from :mod:`mgdlearn.reference`.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Mapping
+
+__all__ = [
+    "CONSTANTS",
+    "ex1_7_ohd25_day84",
+    "ex1_7_ohd25_day0",
+    "predict_ex1_8_winter",
+    "ex2_7_calcitriol_drop_percent",
+    "predict_ex2_8_low_mg_calcium",
+    "ex3_6_mg_absorption_points",
+    "predict_ex3_7_low_mg_intake",
+    "ex4_6_smaller_rise",
+    "predict_ex4_7_vitamin_d_cannot_fix_it",
+    "ex4_8_smallest_mg_intake",
+    "ex5_7_combination_gain",
+    "predict_ex5_9_summer",
+    "ANA_START",
+    "ana_plan",
+    "ex6_7_plan_b_gain",
+    "predict_ex6_8_plan_b_mg",
+]
+
+#: Thresholds the exercises use: name -> (value, unit, source, meaning).
+CONSTANTS: Mapping[str, tuple[float, str, str, str]] = MappingProxyType({
+    "ohd25_goal_nmol_l": (75.0, "nmol/L", "holick2011",
+                          "Endocrine Society 2011 'sufficiency' cut-off (30 ng/mL); the 2024 guideline dropped it"),
+    "ca_ion_low_mmol_l": (1.15, "mmol/L", "iom2011", "lower limit of the normal ionized calcium range"),
+    "mg_serum_low_mmol_l": (0.75, "mmol/L", "ods_mg", "lower limit of the normal serum magnesium range"),
+})
+
+_SEARCH_STEP_MG = 10  # search grid for ex4.8, mg/day (an exercise choice)
+_SEARCH_MAX_MG = 600
+
+
+def _sim(days: int, start: object, **scenario: float) -> object:
+    from mgdlearn.model import Scenario, simulate
+
+    return simulate(Scenario(**scenario), days=days, start=start)
+
+
+def _scenario(**kw: float) -> object:
+    from mgdlearn.model import Scenario
+
+    return Scenario(**kw)
+
+
+def _pct(before: float, after: float) -> float:
+    return 100.0 * (after - before) / before
+
+
+# --- notebook 1 ---------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _ex1_7_run() -> object:
+    return _sim(84, _scenario(sun_iu_per_day=0), vitamin_d_iu_per_day=2000, sun_iu_per_day=0)
+
+
+def ex1_7_ohd25_day84() -> float:
+    """25(OH)D (nmol/L) after 84 days of 2000 IU/day with no sun, from the no-sun 600 IU/day steady state."""
+    return float(_ex1_7_run().final["ohd25_nmol_l"])  # type: ignore[attr-defined]
+
+
+def ex1_7_ohd25_day0() -> float:
+    """25(OH)D (nmol/L) on day 0 of the same run (a typical wrong reading)."""
+    return float(_ex1_7_run().df["ohd25_nmol_l"].iloc[0])  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=1)
+def predict_ex1_8_winter() -> tuple[str, str]:
+    """Sun input drops to 0 for 120 days from the default adult: which falls more, in percent?"""
+    res = _sim(120, _scenario(), sun_iu_per_day=0)
+    df = res.df  # type: ignore[attr-defined]
+    d25 = _pct(df["ohd25_nmol_l"].iloc[0], df["ohd25_nmol_l"].iloc[-1])
+    dcal = _pct(df["calcitriol_pmol_l"].iloc[0], df["calcitriol_pmol_l"].iloc[-1])
+    if abs(d25) > 2 * abs(dcal):
+        key = "25ohd"
+    elif abs(dcal) > 2 * abs(d25):
+        key = "calcitriol"
+    else:
+        key = "same"
+    return key, (f"After 120 days without sun, 25(OH)D changed by {d25:+.0f} % and calcitriol by {dcal:+.0f} %.")
+
+
+# --- notebook 2 ---------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def ex2_7_calcitriol_drop_percent() -> float:
+    """How much lower (percent) steady-state calcitriol is at serum Mg 0.40 than at 0.85 mmol/L."""
+    from mgdlearn.model import steady_state
+
+    low = steady_state(_scenario(serum_mg_mmol_l=0.40))["calcitriol_pmol_l"]
+    normal = steady_state(_scenario(serum_mg_mmol_l=0.85))["calcitriol_pmol_l"]
+    return float(100.0 * (normal - low) / normal)
+
+
+@lru_cache(maxsize=1)
+def predict_ex2_8_low_mg_calcium() -> tuple[str, str]:
+    """Serum Mg clamped at 0.45 mmol/L for 60 days from the default adult: ionized calcium?"""
+    res = _sim(60, _scenario(), serum_mg_mmol_l=0.45)
+    df = res.df  # type: ignore[attr-defined]
+    before, after = float(df["ca_ion_mmol_l"].iloc[0]), float(df["ca_ion_mmol_l"].iloc[-1])
+    key = "falls" if after < before - 0.02 else "rises" if after > before + 0.02 else "same"
+    pth0, pth1 = float(df["pth_pmol_l"].iloc[0]), float(df["pth_pmol_l"].iloc[-1])
+    return key, (f"Ionized calcium went from {before:.2f} to {after:.2f} mmol/L (normal from "
+                 f"{CONSTANTS['ca_ion_low_mmol_l'][0]:.2f}); PTH from {pth0:.1f} to {pth1:.1f} pmol/L.")
+
+
+# --- notebook 3 ---------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def ex3_6_mg_absorption_points() -> float:
+    """Change (percentage points) in the fraction of dietary Mg absorbed, 600 -> 4000 IU/day, no sun."""
+    from mgdlearn.model import steady_state
+
+    low = steady_state(_scenario(vitamin_d_iu_per_day=600, sun_iu_per_day=0))["mg_fractional_absorption"]
+    high = steady_state(_scenario(vitamin_d_iu_per_day=4000, sun_iu_per_day=0))["mg_fractional_absorption"]
+    return float(100.0 * (high - low))
+
+
+@lru_cache(maxsize=1)
+def predict_ex3_7_low_mg_intake() -> tuple[str, str]:
+    """Mg intake drops to 100 mg/day for a year from the default adult: calcitriol?"""
+    res = _sim(365, _scenario(), magnesium_mg_per_day=100)
+    df = res.df  # type: ignore[attr-defined]
+    change = _pct(df["calcitriol_pmol_l"].iloc[0], df["calcitriol_pmol_l"].iloc[-1])
+    key = "falls" if change < -2 else "rises" if change > 2 else "same"
+    return key, (f"Calcitriol changed by {change:+.1f} % and serum magnesium went from "
+                 f"{df['mg_serum_mmol_l'].iloc[0]:.2f} to {df['mg_serum_mmol_l'].iloc[-1]:.2f} mmol/L.")
+
+
+# --- notebook 4 ---------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def ex4_6_smaller_rise() -> float:
+    """How many nmol/L less 25(OH)D rises in 84 days of 2000 IU/day (no sun) at serum Mg 0.50 than at 0.85."""
+    rises = []
+    for mg in (0.50, 0.85):
+        res = _sim(84, _scenario(sun_iu_per_day=0, serum_mg_mmol_l=mg),
+                   vitamin_d_iu_per_day=2000, sun_iu_per_day=0, serum_mg_mmol_l=mg)
+        df = res.df  # type: ignore[attr-defined]
+        rises.append(float(df["ohd25_nmol_l"].iloc[-1] - df["ohd25_nmol_l"].iloc[0]))
+    return rises[1] - rises[0]
+
+
+@lru_cache(maxsize=1)
+def predict_ex4_7_vitamin_d_cannot_fix_it() -> tuple[str, str]:
+    """Serum Mg clamped at 0.40; 4000 IU/day for 84 days: does ionized calcium reach the normal range?"""
+    start = _scenario(sun_iu_per_day=0, serum_mg_mmol_l=0.40)
+    res = _sim(84, start, vitamin_d_iu_per_day=4000, sun_iu_per_day=0, serum_mg_mmol_l=0.40)
+    f = res.final  # type: ignore[attr-defined]
+    low = CONSTANTS["ca_ion_low_mmol_l"][0]
+    key = "yes" if f["ca_ion_mmol_l"] >= low else "no"
+    return key, (f"After 12 weeks at 4000 IU/day, ionized calcium is {f['ca_ion_mmol_l']:.2f} mmol/L (normal from "
+                 f"{low:.2f}), 25(OH)D {f['ohd25_nmol_l']:.0f} nmol/L, calcitriol {f['calcitriol_pmol_l']:.0f} pmol/L.")
+
+
+@lru_cache(maxsize=1)
+def ex4_8_smallest_mg_intake() -> float:
+    """Smallest Mg intake (0, 10, ... 600 mg/day) at which 2000 IU/day lifts 25(OH)D above 75 nmol/L by day 84.
+
+    The person gets 1000 IU/day from the sun and starts at the steady state of 600 IU/day with
+    the same magnesium intake.
+
+    Raises
+    ------
+    RuntimeError
+        If no intake on the grid reaches the goal (the exercise then needs new numbers).
+    """
+    goal = CONSTANTS["ohd25_goal_nmol_l"][0]
+    for mg in range(0, _SEARCH_MAX_MG + 1, _SEARCH_STEP_MG):
+        start = _scenario(vitamin_d_iu_per_day=600, sun_iu_per_day=1000, magnesium_mg_per_day=mg)
+        res = _sim(84, start, vitamin_d_iu_per_day=2000, sun_iu_per_day=1000, magnesium_mg_per_day=mg)
+        if res.final["ohd25_nmol_l"] > goal:  # type: ignore[attr-defined]
+            return float(mg)
+    raise RuntimeError("ex4.8: no magnesium intake up to 600 mg/day reaches the goal; the exercise needs new numbers")
+
+
+# --- notebook 5 ---------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def ex5_7_combination_gain() -> float:
+    """25(OH)D gain (nmol/L, day 84) of +1000 IU/day with +360 mg/day Mg over +1000 IU/day alone.
+
+    The person eats 150 mg/day of magnesium and 600 IU/day of vitamin D and gets no sun.
+    """
+    start = _scenario(vitamin_d_iu_per_day=600, sun_iu_per_day=0, magnesium_mg_per_day=150)
+    alone = _sim(84, start, vitamin_d_iu_per_day=1600, sun_iu_per_day=0, magnesium_mg_per_day=150)
+    both = _sim(84, start, vitamin_d_iu_per_day=1600, sun_iu_per_day=0, magnesium_mg_per_day=510)
+    return float(both.final["ohd25_nmol_l"] - alone.final["ohd25_nmol_l"])  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=1)
+def predict_ex5_9_summer() -> tuple[str, str]:
+    """Summer: sun input 3500 IU/day for 90 days from the default adult. Which rises more, in percent?"""
+    res = _sim(90, _scenario(), sun_iu_per_day=3500)
+    df = res.df  # type: ignore[attr-defined]
+    d25 = _pct(df["ohd25_nmol_l"].iloc[0], df["ohd25_nmol_l"].iloc[-1])
+    dcal = _pct(df["calcitriol_pmol_l"].iloc[0], df["calcitriol_pmol_l"].iloc[-1])
+    key = "25ohd" if d25 > 2 * abs(dcal) else "calcitriol" if dcal > 2 * abs(d25) else "same"
+    return key, f"After 90 summer days, 25(OH)D changed by {d25:+.0f} % and calcitriol by {dcal:+.0f} %."
+
+
+# --- notebook 6: the case study ------------------------------------------------------------
+#: Ana's situation for the model (inputs of the vignette, not data).
+ANA_START: Mapping[str, float] = MappingProxyType({
+    "vitamin_d_iu_per_day": 400.0, "sun_iu_per_day": 300.0, "calcium_mg_per_day": 800.0, "serum_mg_mmol_l": 0.62,
+})
+
+
+def ana_plan(plan: str) -> object:
+    """Run Ana's plan ``"A"`` (+1000 IU/day, magnesium stays low) or ``"B"`` (also 400 mg/day Mg) for 84 days."""
+    start = _scenario(**ANA_START)
+    common = {"vitamin_d_iu_per_day": 1400.0, "sun_iu_per_day": 300.0, "calcium_mg_per_day": 800.0}
+    if plan == "A":
+        return _sim(84, start, serum_mg_mmol_l=0.62, **common)
+    if plan == "B":
+        return _sim(84, start, magnesium_mg_per_day=400.0, **common)
+    raise ValueError(f"plan must be 'A' or 'B'; got {plan!r}")
+
+
+@lru_cache(maxsize=1)
+def ex6_7_plan_b_gain() -> float:
+    """How much higher 25(OH)D (nmol/L) is on day 84 with plan B than with plan A."""
+    a, b = ana_plan("A"), ana_plan("B")
+    return float(b.final["ohd25_nmol_l"] - a.final["ohd25_nmol_l"])  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=1)
+def predict_ex6_8_plan_b_mg() -> tuple[str, str]:
+    """Plan B: is serum magnesium in the normal range on day 84?"""
+    f = ana_plan("B").final  # type: ignore[attr-defined]
+    low = CONSTANTS["mg_serum_low_mmol_l"][0]
+    key = "yes" if f["mg_serum_mmol_l"] >= low else "no"
+    return key, (f"On day 84 of plan B, serum magnesium is {f['mg_serum_mmol_l']:.2f} mmol/L (normal from {low:.2f}), "
+                 f"calcitriol {f['calcitriol_pmol_l']:.0f} pmol/L, PTH {f['pth_pmol_l']:.1f} pmol/L.")
