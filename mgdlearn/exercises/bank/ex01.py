@@ -120,6 +120,7 @@ EXERCISES = (
     ),
     Function(
         id="ex1.6",
+        points=2,
         prompt="Write ng_ml_to_nmol_l(value): convert a 25(OH)D concentration from ng/mL to nmol/L, "
                "and raise ValueError for a negative value.",
         name="ng_ml_to_nmol_l",
@@ -136,6 +137,7 @@ EXERCISES = (
     ),
     Numeric(
         id="ex1.7",
+        points=2,
         prompt="Run the model: start from the steady state of Scenario(sun_iu_per_day=0) and simulate "
                "Scenario(vitamin_d_iu_per_day=2000, sun_iu_per_day=0) for 84 days. What is 25(OH)D on day 84?",
         unit="nmol/L",
@@ -150,6 +152,7 @@ EXERCISES = (
     ),
     PredictThenSimulate(
         id="ex1.8",
+        points=2,
         prompt="Winter: the sun input of the default adult drops to 0 for 120 days. In percent, which falls more?",
         choices={"25ohd": "25(OH)D falls much more than calcitriol",
                  "calcitriol": "calcitriol falls much more than 25(OH)D",

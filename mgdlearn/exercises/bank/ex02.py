@@ -131,6 +131,7 @@ EXERCISES = (
     ),
     Numeric(
         id="ex2.7",
+        points=2,
         prompt="Run the model: compare the steady states of Scenario(serum_mg_mmol_l=0.40) and "
                "Scenario(serum_mg_mmol_l=0.85). By what percentage is calcitriol lower at 0.40 mmol/L?",
         unit="%",
@@ -147,6 +148,7 @@ EXERCISES = (
     ),
     PredictThenSimulate(
         id="ex2.8",
+        points=2,
         prompt="Clamp serum magnesium at 0.45 mmol/L for 60 days, starting from the default adult. "
                "What happens to ionized calcium?",
         choices={"falls": "ionized calcium falls", "rises": "ionized calcium rises",

@@ -94,6 +94,7 @@ EXERCISES = (
     ),
     Function(
         id="ex3.5",
+        points=2,
         prompt="Write fraction_remaining(days, half_life_days=15.0): the fraction of 25(OH)D left after "
                "`days` without supply. Raise ValueError for negative days or a half-life that is not positive.",
         name="fraction_remaining",
@@ -117,6 +118,7 @@ EXERCISES = (
     ),
     Numeric(
         id="ex3.6",
+        points=2,
         prompt="Run the model (no sun): by how many percentage points does the steady-state fraction of "
                "dietary magnesium absorbed ('mg_fractional_absorption') change when oral vitamin D goes "
                "from 600 to 4000 IU/day?",
@@ -132,6 +134,7 @@ EXERCISES = (
     ),
     PredictThenSimulate(
         id="ex3.7",
+        points=2,
         prompt="Magnesium intake of the default adult drops from 350 to 100 mg/day for a year. "
                "What happens to calcitriol?",
         choices={"falls": "calcitriol falls (by more than 2 %)", "rises": "calcitriol rises (by more than 2 %)",

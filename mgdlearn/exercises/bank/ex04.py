@@ -65,6 +65,7 @@ EXERCISES = (
     ),
     Function(
         id="ex4.3",
+        points=2,
         prompt="Write mg_status(mmol_per_l) returning 'low' (below 0.75), 'normal' (0.75 to 0.95) or 'high' "
                "(above 0.95); raise ValueError for a negative value.",
         name="mg_status",
@@ -122,6 +123,7 @@ EXERCISES = (
     ),
     Numeric(
         id="ex4.6",
+        points=2,
         prompt="Run the model (no sun): 2000 IU/day for 84 days, once with serum magnesium clamped at 0.50 "
                "mmol/L and once at 0.85 (each from its own steady state at 600 IU/day). How many nmol/L "
                "*less* does 25(OH)D rise at 0.50?",
@@ -136,6 +138,7 @@ EXERCISES = (
     ),
     PredictThenSimulate(
         id="ex4.7",
+        points=2,
         prompt="Severe deficiency: serum magnesium clamped at 0.40 mmol/L, no sun. Give 4000 IU/day of "
                "vitamin D for 12 weeks. Does ionized calcium reach the normal range (at least 1.15 mmol/L)?",
         choices={"yes": "yes, vitamin D fixes the calcium", "no": "no, calcium stays low"},
@@ -145,8 +148,9 @@ EXERCISES = (
     ),
     Numeric(
         id="ex4.8",
+        points=3,
         prompt="Someone gets 1000 IU/day from the sun and 600 IU/day from food. Try magnesium intakes of "
-               "0, 10, 20, ... 600 mg/day: what is the smallest at which adding supplements up to 2000 IU/day "
+               "0, 10, 20, ... 600 mg/day: what is the smallest at which raising oral vitamin D to 2000 IU/day "
                "lifts 25(OH)D above 75 nmol/L within 12 weeks (84 days, starting from the 600 IU/day steady "
                "state at the same magnesium intake)?",
         unit="mg/day",

@@ -135,6 +135,7 @@ EXERCISES = (
     ),
     Numeric(
         id="ex5.7",
+        points=2,
         prompt="Run the model: someone eats 150 mg/day of magnesium and 600 IU/day of vitamin D and gets no "
                "sun. Compare 84 days of +1000 IU/day vitamin D alone with +1000 IU/day plus +360 mg/day of "
                "magnesium. How much higher is 25(OH)D on day 84 with the combination?",
@@ -151,6 +152,7 @@ EXERCISES = (
     ),
     Function(
         id="ex5.8",
+        points=2,
         prompt="Write ca_mg_ratio(calcium_mg, magnesium_mg) returning the ratio; raise ValueError if an "
                "amount is negative or magnesium is 0.",
         name="ca_mg_ratio",
@@ -166,6 +168,7 @@ EXERCISES = (
     ),
     PredictThenSimulate(
         id="ex5.9",
+        points=2,
         prompt="Summer: the default adult's sun input rises to 3500 IU/day for 90 days. In percent, which "
                "rises more?",
         choices={"25ohd": "25(OH)D rises much more than calcitriol",

@@ -105,6 +105,7 @@ EXERCISES = (
     ),
     Numeric(
         id="ex6.7",
+        points=2,
         prompt="Run the model with the notebook's Ana scenarios: plan A (+1000 IU/day, magnesium stays at "
                "0.62 mmol/L) and plan B (the same, plus enough dietary magnesium: 400 mg/day). How much higher "
                "is 25(OH)D on day 84 with plan B?",
@@ -118,6 +119,7 @@ EXERCISES = (
     ),
     PredictThenSimulate(
         id="ex6.8",
+        points=2,
         prompt="With plan B, is Ana's serum magnesium in the normal range (at least 0.75 mmol/L) on day 84?",
         choices={"yes": "yes, back in the normal range", "no": "no, still low"},
         simulate=tasks.predict_ex6_8_plan_b_mg,
@@ -126,6 +128,7 @@ EXERCISES = (
     ),
     MultipleChoice(
         id="ex6.9",
+        points=2,
         prompt="Which sentence belongs in an honest justification of plan B?",
         options={"a": "Magnesium doubles the effect of vitamin D for everyone.",
                  "b": "Magnesium is needed to activate vitamin D and make PTH work (established); trials of "
