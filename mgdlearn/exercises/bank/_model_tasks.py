@@ -22,10 +22,14 @@ __all__ = [
     "ex2_7_calcitriol_drop_percent",
     "predict_ex2_8_low_mg_calcium",
     "ex3_6_mg_absorption_points",
+    "ex3_6_relative_change_percent",
     "predict_ex3_7_low_mg_intake",
+    "ex4_6_run",
     "ex4_6_smaller_rise",
     "predict_ex4_7_vitamin_d_cannot_fix_it",
     "ex4_8_smallest_mg_intake",
+    "ex4_8_ohd25_at_answer",
+    "ex5_7_finals",
     "ex5_7_combination_gain",
     "predict_ex5_9_summer",
     "ANA_START",
@@ -119,13 +123,24 @@ def predict_ex2_8_low_mg_calcium() -> tuple[str, str]:
 
 # --- notebook 3 ---------------------------------------------------------------------------
 @lru_cache(maxsize=1)
-def ex3_6_mg_absorption_points() -> float:
-    """Change (percentage points) in the fraction of dietary Mg absorbed, 600 -> 4000 IU/day, no sun."""
+def _ex3_6_fractions() -> tuple[float, float]:
     from mgdlearn.model import steady_state
 
     low = steady_state(_scenario(vitamin_d_iu_per_day=600, sun_iu_per_day=0))["mg_fractional_absorption"]
     high = steady_state(_scenario(vitamin_d_iu_per_day=4000, sun_iu_per_day=0))["mg_fractional_absorption"]
-    return float(100.0 * (high - low))
+    return float(low), float(high)
+
+
+def ex3_6_mg_absorption_points() -> float:
+    """Change (percentage points) in the fraction of dietary Mg absorbed, 600 -> 4000 IU/day, no sun."""
+    low, high = _ex3_6_fractions()
+    return 100.0 * (high - low)
+
+
+def ex3_6_relative_change_percent() -> float:
+    """The same change as a relative percentage (a typical wrong reading)."""
+    low, high = _ex3_6_fractions()
+    return _pct(low, high)
 
 
 @lru_cache(maxsize=1)
@@ -140,16 +155,20 @@ def predict_ex3_7_low_mg_intake() -> tuple[str, str]:
 
 
 # --- notebook 4 ---------------------------------------------------------------------------
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=2)
+def ex4_6_run(serum_mg_mmol_l: float) -> tuple[float, float]:
+    """25(OH)D (nmol/L) on day 0 and day 84 of 2000 IU/day, no sun, serum Mg clamped at the value."""
+    mg = serum_mg_mmol_l
+    res = _sim(84, _scenario(sun_iu_per_day=0, serum_mg_mmol_l=mg),
+               vitamin_d_iu_per_day=2000, sun_iu_per_day=0, serum_mg_mmol_l=mg)
+    df = res.df  # type: ignore[attr-defined]
+    return float(df["ohd25_nmol_l"].iloc[0]), float(df["ohd25_nmol_l"].iloc[-1])
+
+
 def ex4_6_smaller_rise() -> float:
     """How many nmol/L less 25(OH)D rises in 84 days of 2000 IU/day (no sun) at serum Mg 0.50 than at 0.85."""
-    rises = []
-    for mg in (0.50, 0.85):
-        res = _sim(84, _scenario(sun_iu_per_day=0, serum_mg_mmol_l=mg),
-                   vitamin_d_iu_per_day=2000, sun_iu_per_day=0, serum_mg_mmol_l=mg)
-        df = res.df  # type: ignore[attr-defined]
-        rises.append(float(df["ohd25_nmol_l"].iloc[-1] - df["ohd25_nmol_l"].iloc[0]))
-    return rises[1] - rises[0]
+    (a0, a1), (b0, b1) = ex4_6_run(0.50), ex4_6_run(0.85)
+    return (b1 - b0) - (a1 - a0)
 
 
 @lru_cache(maxsize=1)
@@ -162,6 +181,17 @@ def predict_ex4_7_vitamin_d_cannot_fix_it() -> tuple[str, str]:
     key = "yes" if f["ca_ion_mmol_l"] >= low else "no"
     return key, (f"After 12 weeks at 4000 IU/day, ionized calcium is {f['ca_ion_mmol_l']:.2f} mmol/L (normal from "
                  f"{low:.2f}), 25(OH)D {f['ohd25_nmol_l']:.0f} nmol/L, calcitriol {f['calcitriol_pmol_l']:.0f} pmol/L.")
+
+
+def _ex4_8_final(mg: float) -> float:
+    start = _scenario(vitamin_d_iu_per_day=600, sun_iu_per_day=1000, magnesium_mg_per_day=mg)
+    res = _sim(84, start, vitamin_d_iu_per_day=2000, sun_iu_per_day=1000, magnesium_mg_per_day=mg)
+    return float(res.final["ohd25_nmol_l"])  # type: ignore[attr-defined]
+
+
+def ex4_8_ohd25_at_answer() -> float:
+    """25(OH)D (nmol/L) reached at the answer of ex4.8 (a typical wrong reading)."""
+    return _ex4_8_final(ex4_8_smallest_mg_intake())
 
 
 @lru_cache(maxsize=1)
@@ -178,24 +208,28 @@ def ex4_8_smallest_mg_intake() -> float:
     """
     goal = CONSTANTS["ohd25_goal_nmol_l"][0]
     for mg in range(0, _SEARCH_MAX_MG + 1, _SEARCH_STEP_MG):
-        start = _scenario(vitamin_d_iu_per_day=600, sun_iu_per_day=1000, magnesium_mg_per_day=mg)
-        res = _sim(84, start, vitamin_d_iu_per_day=2000, sun_iu_per_day=1000, magnesium_mg_per_day=mg)
-        if res.final["ohd25_nmol_l"] > goal:  # type: ignore[attr-defined]
+        if _ex4_8_final(mg) > goal:
             return float(mg)
     raise RuntimeError("ex4.8: no magnesium intake up to 600 mg/day reaches the goal; the exercise needs new numbers")
 
 
 # --- notebook 5 ---------------------------------------------------------------------------
 @lru_cache(maxsize=1)
-def ex5_7_combination_gain() -> float:
-    """25(OH)D gain (nmol/L, day 84) of +1000 IU/day with +360 mg/day Mg over +1000 IU/day alone.
+def ex5_7_finals() -> tuple[float, float]:
+    """25(OH)D (nmol/L) on day 84 with +1000 IU/day alone, and with +1000 IU/day plus +360 mg/day Mg.
 
     The person eats 150 mg/day of magnesium and 600 IU/day of vitamin D and gets no sun.
     """
     start = _scenario(vitamin_d_iu_per_day=600, sun_iu_per_day=0, magnesium_mg_per_day=150)
     alone = _sim(84, start, vitamin_d_iu_per_day=1600, sun_iu_per_day=0, magnesium_mg_per_day=150)
     both = _sim(84, start, vitamin_d_iu_per_day=1600, sun_iu_per_day=0, magnesium_mg_per_day=510)
-    return float(both.final["ohd25_nmol_l"] - alone.final["ohd25_nmol_l"])  # type: ignore[attr-defined]
+    return float(alone.final["ohd25_nmol_l"]), float(both.final["ohd25_nmol_l"])  # type: ignore[attr-defined]
+
+
+def ex5_7_combination_gain() -> float:
+    """25(OH)D gain (nmol/L, day 84) of the combination over vitamin D alone."""
+    alone, both = ex5_7_finals()
+    return both - alone
 
 
 @lru_cache(maxsize=1)
@@ -216,6 +250,7 @@ ANA_START: Mapping[str, float] = MappingProxyType({
 })
 
 
+@lru_cache(maxsize=2)
 def ana_plan(plan: str) -> object:
     """Run Ana's plan ``"A"`` (+1000 IU/day, magnesium stays low) or ``"B"`` (also 400 mg/day Mg) for 84 days."""
     start = _scenario(**ANA_START)

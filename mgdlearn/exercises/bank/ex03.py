@@ -126,7 +126,10 @@ EXERCISES = (
         target=tasks.ex3_6_mg_absorption_points,
         abs_tol=0.05,
         rel_tol=0.05,
-        mistakes=(Mistake(lambda t: t / 100, "Give percentage points: multiply the change in the fraction by 100."),),
+        mistakes=(Mistake(lambda t: t / 100, "Give percentage points: multiply the change in the fraction by 100."),
+                  Mistake(lambda t: tasks.ex3_6_relative_change_percent(),
+                          "That is the relative change in percent; percentage points are the plain difference "
+                          "of the two percentages.")),
         hints=("ss = steady_state(Scenario(vitamin_d_iu_per_day=600, sun_iu_per_day=0)); same with 4000.",
                "Points = (fraction at 4000 - fraction at 600) x 100."),
         explanation="Compare it with 'ca_fractional_absorption' in the same runs: the model's loop is much "

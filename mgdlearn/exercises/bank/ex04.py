@@ -132,6 +132,13 @@ EXERCISES = (
         target=tasks.ex4_6_smaller_rise,
         rel_tol=0.05,
         abs_tol=0.5,
+        mistakes=(Mistake(lambda t: tasks.ex4_6_run(0.85)[1] - tasks.ex4_6_run(0.50)[1],
+                          "You compared the day-84 values; the two runs start at different levels, so compare "
+                          "the rises (day 84 minus day 0)."),
+                  Mistake(lambda t: tasks.ex4_6_run(0.50)[1] - tasks.ex4_6_run(0.50)[0],
+                          "That is the rise at 0.50 mmol/L alone; subtract it from the rise at 0.85."),
+                  Mistake(lambda t: tasks.ex4_6_run(0.85)[1] - tasks.ex4_6_run(0.85)[0],
+                          "That is the rise at 0.85 mmol/L alone; subtract the rise at 0.50 from it.")),
         hints=("start = Scenario(sun_iu_per_day=0, serum_mg_mmol_l=0.5); simulate "
                "Scenario(vitamin_d_iu_per_day=2000, sun_iu_per_day=0, serum_mg_mmol_l=0.5) for 84 days.",
                "Rise = day 84 minus day 0, for each clamp; then subtract the two rises."),
@@ -155,7 +162,12 @@ EXERCISES = (
                "state at the same magnesium intake)?",
         unit="mg/day",
         target=tasks.ex4_8_smallest_mg_intake,
-        abs_tol=10.0,
+        abs_tol=5.0,
+        mistakes=(Mistake(lambda t: t - 10, "At that intake 25(OH)D still ends at or below 75 nmol/L; the next step "
+                                            "up is the first that works."),
+                  Mistake(lambda t: tasks.ex4_8_ohd25_at_answer(),
+                          "That looks like a 25(OH)D value in nmol/L; the answer is the magnesium intake in mg/day "
+                          "at which the goal is first reached.")),
         hints=("Loop over range(0, 601, 10); for each, simulate 84 days and test res.final['ohd25_nmol_l'] > 75.",
                "start = Scenario(sun_iu_per_day=1000, magnesium_mg_per_day=mg); scenario = "
                "Scenario(vitamin_d_iu_per_day=2000, sun_iu_per_day=1000, magnesium_mg_per_day=mg).",

@@ -144,6 +144,10 @@ EXERCISES = (
         target=tasks.ex5_7_combination_gain,
         abs_tol=0.3,
         rel_tol=0.1,
+        mistakes=(Mistake(lambda t: tasks.ex5_7_finals()[1], "That is the day-84 value with the combination; "
+                                                             "subtract the value with vitamin D alone."),
+                  Mistake(lambda t: tasks.ex5_7_finals()[0], "That is the day-84 value with vitamin D alone; "
+                                                             "the question asks for the difference.")),
         hints=("start = Scenario(sun_iu_per_day=0, magnesium_mg_per_day=150); alone: "
                "Scenario(vitamin_d_iu_per_day=1600, sun_iu_per_day=0, magnesium_mg_per_day=150).",
                "With magnesium: magnesium_mg_per_day=510. Subtract the two values on day 84."),
@@ -153,9 +157,9 @@ EXERCISES = (
     Function(
         id="ex5.8",
         points=2,
-        prompt="Write ca_mg_ratio(calcium_mg, magnesium_mg) returning the ratio; raise ValueError if an "
+        prompt="Write ca_mg_ratio_of(calcium_mg, magnesium_mg) returning the ratio; raise ValueError if an "
                "amount is negative or magnesium is 0.",
-        name="ca_mg_ratio",
+        name="ca_mg_ratio_of",
         reference=_ratio,
         cases=(Case((1000, 250)), Case((600, 300)), Case((1300, 420)),
                Case((0, 300), why="no calcium gives a ratio of 0"),

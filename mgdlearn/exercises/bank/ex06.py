@@ -114,6 +114,10 @@ EXERCISES = (
         target=tasks.ex6_7_plan_b_gain,
         abs_tol=0.3,
         rel_tol=0.05,
+        mistakes=(Mistake(lambda t: tasks.ana_plan("B").final["ohd25_nmol_l"],  # type: ignore[attr-defined]
+                          "That is plan B's day-84 value; subtract plan A's."),
+                  Mistake(lambda t: tasks.ana_plan("A").final["ohd25_nmol_l"],  # type: ignore[attr-defined]
+                          "That is plan A's day-84 value; the question asks how much higher plan B ends.")),
         hints=("plan_a = simulate(plan_a_scenario, days=84, start=ana); the same for plan B.",
                "Subtract plan A's day-84 25(OH)D from plan B's."),
     ),
