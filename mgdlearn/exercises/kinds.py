@@ -539,7 +539,7 @@ class Function(Exercise):
                     continue
                 if isinstance(out.error, RecursionError):
                     return Evaluation(Verdict.INCORRECT, f"{call} recursed too deeply (RecursionError): it calls itself without stopping.")
-                detail = safe_repr(str(out.error), 80) if _safe_str(out.error) else ""
+                detail = _error_text(out.error)
                 expect = (f" It should raise {case.raises.__name__}{why}." if case.raises is not None
                           else f" It should return a {self.returns}{why}.")
                 return Evaluation(Verdict.INCORRECT,
@@ -571,7 +571,7 @@ class Function(Exercise):
             return f"{call} returned None. Did you forget the return statement?"
         if self.returns == "number":
             try:
-                x = read_number(value, what=f"the result of {call}")
+                x = read_number(value, what=f"The result of {call}")
             except AnswerProblem as exc:
                 return f"{exc} It should return a number{why}."
             t = float(expected)
@@ -587,7 +587,7 @@ class Function(Exercise):
                     return f"{msg} {m.message}"
             return msg
         try:
-            text = read_text(value, what=f"the result of {call}", expected="text")
+            text = read_text(value, what=f"The result of {call}", expected="text")
         except AnswerProblem as exc:
             return f"{exc} It should return text such as {str(expected)!r}."
         if hiding.normalise(text) == hiding.normalise(str(expected)):
@@ -595,9 +595,13 @@ class Function(Exercise):
         return f"{call} returned {text!r}; expected {str(expected)!r}{why}."
 
 
-def _safe_str(exc: BaseException) -> bool:
+def _error_text(exc: BaseException) -> str:
+    """The exception's message on one line, at most 80 characters ("" if it has none or str() fails)."""
     out = run_limited(str, exc, time_limit_s=0.5)
-    return out.ok and type(out.value) is str and bool(out.value)
+    if not (out.ok and type(out.value) is str):
+        return ""
+    text = " ".join(out.value.split())
+    return text if len(text) <= 80 else text[:79] + "…"
 
 
 # --------------------------------------------------------------------------------------------
