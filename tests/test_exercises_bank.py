@@ -249,3 +249,40 @@ def test_unknown_or_malformed_ids_name_what_exists():
         bank.get("exercise 2")
     with pytest.raises(TypeError, match="text such as 'ex2.3'"):
         bank.get(2.3)
+
+
+# ---------------------------------------------------------------------------------------------
+# bad input on the real bank: never a traceback, never correct
+# ---------------------------------------------------------------------------------------------
+class _AlwaysEqual:
+    def __eq__(self, other):
+        return True
+
+    __hash__ = object.__hash__
+
+
+class _FloatRaises:
+    def __float__(self):
+        raise ArithmeticError("no float")
+
+
+def _loops_forever(*args):
+    while True:
+        pass
+
+
+def _raises(*args):
+    raise KeyError("boom")
+
+
+BAD = {"text": "banana", "nan": math.nan, "inf": math.inf, "list": [1, 2], "dict": {"a": 1},
+       "huge": 10 ** 500, "eq-true": _AlwaysEqual(), "float-raises": _FloatRaises(), "raises": _raises,
+       "loops": _loops_forever}
+
+
+@pytest.mark.parametrize("bad", list(BAD), ids=list(BAD))
+@pytest.mark.parametrize("ex", ALL, ids=[e.id for e in ALL])
+def test_bad_input_on_every_bank_exercise_is_explained_not_accepted(ex, bad):
+    res = Checker(save=False, time_limit_s=0.2).result(ex.id, BAD[bad])
+    assert res.verdict in (Verdict.INVALID, Verdict.INCORRECT), res.text()
+    assert len(res.message) > 20
