@@ -89,7 +89,8 @@ def compute(serum_mg: float = 0.85, vitd_iu_per_day: float = 600.0, skin: bool =
     vitd_iu_per_day : float
         Oral vitamin D, food plus supplements, 0-10,000 IU/day (adult RDA 600).
     skin : bool
-        Whether the background vitamin D3 from skin (the model's default, 1,500 IU/day) continues.
+        Whether the background vitamin D3 from skin and other sources (the model's default,
+        ``Scenario().sun_iu_per_day``) continues.
     days : int
         Length of the run, 30-1,095 days.
 
@@ -195,8 +196,9 @@ def summarize(data: ActivationData) -> str:
     """The explorer's text summary (what a screen reader reads, what nbval compares)."""
     runs = {f"{CHOSEN}, {data.serum_mg:.2f} mmol/L": data.runs[CHOSEN],
             f"{NORMAL}, {data.normal_mg:.2f} mmol/L": data.runs[NORMAL]}
-    text = (f"Teaching model, {data.vitd_iu_per_day:,.0f} IU/day oral vitamin D"
-            f"{' plus 1,500 IU/day from skin' if data.skin_iu_per_day else ' and no vitamin D from skin'}. "
+    skin = (f" plus {data.skin_iu_per_day:,.0f} IU/day from skin" if data.skin_iu_per_day
+            else " and no vitamin D from skin")
+    text = (f"Teaching model, {data.vitd_iu_per_day:,.0f} IU/day oral vitamin D{skin}. "
             + summarize_runs(runs, COLUMNS) + " Pathway at the end, relative to the reference adult: "
             + summarize_pathway(data.end, data.reference))
     if data.warnings:
@@ -207,6 +209,7 @@ def summarize(data: ActivationData) -> str:
 def activation_explorer(serum_mg: float = 0.85, vitd_iu_per_day: float = 600.0, skin: bool = True,
                         days: int = 365) -> "Explorer":
     """The lesson 1 explorer: sliders for serum magnesium, vitamin D intake and run length."""
+    from mgdlearn.model.scenario import DEFAULTS
     from mgdlearn.widgets.base import Explorer, slider, toggle
 
     controls = {
@@ -214,7 +217,7 @@ def activation_explorer(serum_mg: float = 0.85, vitd_iu_per_day: float = 600.0, 
                            max=LIMITS["serum_mg"][1], step=0.05),
         "vitd_iu_per_day": slider("Vitamin D intake, food + supplements", "IU/day", value=vitd_iu_per_day,
                                   min=0, max=4_000, step=100),
-        "skin": toggle("Background vitamin D from skin (1,500 IU/day)", skin),
+        "skin": toggle(f"Background vitamin D from skin ({DEFAULTS['sun_iu_per_day'][0]:,.0f} IU/day)", skin),
         "days": slider("Run length", "days", value=days, min=LIMITS["days"][0], max=730, step=30, integer=True),
     }
     return Explorer("Magnesium status × vitamin D intake", controls, compute, draw,
