@@ -124,6 +124,15 @@ class RicketsCase:
                         magnesium_mg_per_day=self.magnesium_mg_per_day,
                         calcium_mg_per_day=self.calcium_mg_per_day, body_mass_kg=self.body_mass_kg)
 
+    def table(self) -> "pd.DataFrame":
+        """The inputs as a table: value, unit, source and why each was chosen."""
+        import pandas as pd
+        from dataclasses import fields
+
+        rows = [{"input": f.name, "value": getattr(self, f.name), "unit": f.metadata["unit"],
+                 "source": f.metadata["source"], "why": f.metadata["description"]} for f in fields(self)]
+        return pd.DataFrame(rows).set_index("input")
+
 
 @dataclass(frozen=True, eq=False)
 class Curves:
