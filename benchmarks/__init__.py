@@ -1,0 +1,1 @@
+"""Benchmarks of the course's performance budgets (run with ``python -m benchmarks``)."""

@@ -1,0 +1,234 @@
+"""The four performance budgets of the course, measured on this machine.
+
+1. Course execution: executing every notebook in ``lessons/`` and ``exercises/`` takes at most
+   1.3x the floor (the same number of notebooks that only import the course's dependencies).
+2. Interaction latency: slider change -> redrawn figure, in the kernel: median <= 30 ms and
+   95th percentile <= 60 ms for every explorer in the lessons.
+3. Kernel memory: peak RSS of a kernel after running any one lesson <= 1.25x a kernel that only
+   imports the runtime dependencies, and never above 200 MB.
+4. Import time: ``import mgdlearn`` <= 1.1x importing what it must load (nothing heavy).
+
+Usage::
+
+    python -m benchmarks                 # full run, prints the table, writes benchmarks/results.json
+    python -m benchmarks --quick         # the cheap smoke version CI runs (ratios only)
+    python -m benchmarks --only latency  # one budget
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parents[1]
+
+#: The runtime dependencies a student kernel imports anyway (the floor of budgets 1 and 3).
+FLOOR_IMPORTS = (
+    "import numpy, scipy.integrate, scipy.optimize, pandas, ipywidgets\n"
+    "import matplotlib\nfrom matplotlib.figure import Figure\n"
+    "from matplotlib.backends.backend_agg import FigureCanvasAgg\n"
+)
+
+
+@dataclass
+class Budget:
+    """One measured budget: the figures, the limit and whether it was met."""
+
+    name: str
+    measured: float
+    limit: float
+    unit: str
+    detail: dict = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.measured <= self.limit
+
+
+# -------------------------------------------------------------------------------------------
+# 1 and 3: executing notebooks (time) and kernel memory
+# -------------------------------------------------------------------------------------------
+def course_notebooks() -> list[Path]:
+    return sorted((ROOT / "lessons").glob("*.ipynb")) + sorted((ROOT / "exercises").glob("*.ipynb"))
+
+
+def _floor_notebook() -> "object":
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# Floor"), nbformat.v4.new_code_cell(FLOOR_IMPORTS)]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    return nb
+
+
+_RSS_CELL = "import resource as _r; print(_r.getrusage(_r.RUSAGE_SELF).ru_maxrss)"
+
+
+def execute_notebook(nb: "object", cwd: Path, *, measure_rss: bool = False) -> tuple[float, float | None]:
+    """Execute ``nb`` in a fresh kernel; return (seconds, peak RSS in MB or None)."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.from_dict(json.loads(json.dumps(nb)))
+    if measure_rss:
+        nb.cells.append(nbformat.v4.new_code_cell(_RSS_CELL))
+    start = time.perf_counter()
+    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(cwd)}}).execute()
+    seconds = time.perf_counter() - start
+    rss = None
+    if measure_rss:
+        text = "".join(o.get("text", "") for o in nb.cells[-1].outputs if o.get("output_type") == "stream")
+        rss = int(text.strip().splitlines()[-1]) / 1024  # ru_maxrss is in KiB on Linux
+    return seconds, rss
+
+
+def bench_course_execution(repeats: int) -> Budget:
+    import nbformat
+
+    paths = course_notebooks()
+    floor_nb = _floor_notebook()
+    execute_notebook(floor_nb, ROOT)  # warm-up: disk caches, compiled bytecode
+    course_runs, floor_runs = [], []
+    for _ in range(repeats):
+        course_runs.append(sum(execute_notebook(nbformat.read(p, as_version=4), p.parent)[0] for p in paths))
+        floor_runs.append(sum(execute_notebook(floor_nb, ROOT)[0] for _ in paths))
+    course, floor = statistics.median(course_runs), statistics.median(floor_runs)
+    return Budget("course execution (ratio to floor)", course / floor, 1.3, "x",
+                  {"notebooks": len(paths), "course_s": round(course, 2), "floor_s": round(floor, 2)})
+
+
+def bench_kernel_memory(lessons_only: bool = True) -> list[Budget]:
+    import nbformat
+
+    _, floor_rss = execute_notebook(_floor_notebook(), ROOT, measure_rss=True)
+    budgets = []
+    paths = sorted((ROOT / "lessons").glob("*.ipynb")) if lessons_only else course_notebooks()
+    for path in paths:
+        _, rss = execute_notebook(nbformat.read(path, as_version=4), path.parent, measure_rss=True)
+        assert rss is not None and floor_rss is not None
+        budgets.append(Budget(f"kernel memory {path.stem} (ratio)", rss / floor_rss, 1.25, "x",
+                              {"peak_mb": round(rss, 1), "floor_mb": round(floor_rss, 1),
+                               "absolute_ok": rss <= 200}))
+    return budgets
+
+
+# -------------------------------------------------------------------------------------------
+# 2: interaction latency
+# -------------------------------------------------------------------------------------------
+def explorers() -> dict[str, Callable[[], "object"]]:
+    """Every explorer the lessons show, by name -> factory (see ``mgdlearn.widgets.EXPLORERS``)."""
+    from mgdlearn.widgets import EXPLORERS, load_explorer
+
+    return {name: (lambda name=name: load_explorer(name)) for name in EXPLORERS}
+
+
+def bench_latency(moves: int) -> list[Budget]:
+    """Median and 95th percentile of slider -> redrawn figure, per explorer."""
+    from mgdlearn.plots.style import figure_bundle
+
+    budgets = []
+    for name, factory in explorers().items():
+        ex = factory()
+        sliders = [(k, c) for k, c in ex.controls.items() if hasattr(c, "min") and hasattr(c, "max")]
+        if not sliders:
+            continue
+        key, control = sliders[0]
+        span = control.max - control.min
+        values = [control.min + span * ((i * 0.37) % 1.0) for i in range(moves + 3)]
+        times = []
+        base = ex.values()
+        for i, value in enumerate(values):
+            start = time.perf_counter()
+            state = ex.render(**{**base, key: type(control.value)(value)})
+            if state.error is None:
+                figure_bundle(ex.figure, ex.alt, state.summary)
+            elapsed = (time.perf_counter() - start) * 1000
+            if i >= 3:  # warm-up moves
+                times.append(elapsed)
+        times.sort()
+        median = statistics.median(times)
+        p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+        budgets.append(Budget(f"latency {name} median", median, 30, "ms", {"slider": key}))
+        budgets.append(Budget(f"latency {name} p95", p95, 60, "ms", {"slider": key}))
+    return budgets
+
+
+# -------------------------------------------------------------------------------------------
+# 4: import time
+# -------------------------------------------------------------------------------------------
+_HEAVY = ("numpy", "scipy", "pandas", "matplotlib", "ipywidgets", "IPython")
+
+
+def _time_python(code: str, repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def bench_import(repeats: int) -> list[Budget]:
+    probe = ("import sys, mgdlearn; heavy = [m for m in %r if m in sys.modules]; print(','.join(heavy))" % (_HEAVY,))
+    loaded = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True,
+                            cwd=ROOT).stdout.strip()
+    must_load = loaded.split(",") if loaded else []
+    floor_code = "import " + ", ".join(must_load) if must_load else "pass"
+    _time_python("import mgdlearn", 2)  # warm-up
+    ours = _time_python("import mgdlearn", repeats)
+    floor = _time_python(floor_code, repeats)
+    return [Budget("import mgdlearn (ratio)", ours / floor, 1.1, "x",
+                   {"import_ms": round(ours * 1000, 1), "floor_ms": round(floor * 1000, 1),
+                    "heavy_modules_loaded": must_load})]
+
+
+# -------------------------------------------------------------------------------------------
+def format_table(budgets: list[Budget]) -> str:
+    rows = [("budget", "measured", "limit", "ok", "detail")]
+    for b in budgets:
+        rows.append((b.name, f"{b.measured:.2f} {b.unit}", f"{b.limit:g} {b.unit}", "yes" if b.ok else "NO",
+                     ", ".join(f"{k}={v}" for k, v in b.detail.items())))
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    lines = []
+    for r in rows:
+        lines.append("  ".join(c.ljust(w) for c, w in zip(r[:4], widths)) + "  " + r[4])
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Measure the course's performance budgets.")
+    parser.add_argument("--quick", action="store_true", help="cheap smoke version (fewer repeats)")
+    parser.add_argument("--only", choices=["course", "latency", "memory", "import"], action="append")
+    parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "results.json")
+    parser.add_argument("--slack", type=float, default=1.0,
+                        help="multiply every limit by this (CI's smoke run uses 2 to catch 2x regressions)")
+    args = parser.parse_args(argv)
+    only = set(args.only or ["course", "latency", "memory", "import"])
+    os.environ.setdefault("MGDLEARN_PROGRESS", str(Path(tempfile.mkdtemp()) / "progress.json"))
+    budgets: list[Budget] = []
+    if "import" in only:
+        budgets += bench_import(5 if args.quick else 15)
+    if "latency" in only:
+        budgets += bench_latency(10 if args.quick else 40)
+    if "memory" in only:
+        budgets += bench_kernel_memory()
+    if "course" in only:
+        budgets += [bench_course_execution(1 if args.quick else 3)]
+    for b in budgets:
+        b.limit *= args.slack
+    print(format_table(budgets))
+    args.json.write_text(json.dumps([{**asdict(b), "ok": b.ok} for b in budgets], indent=2) + "\n")
+    print(f"\nwritten: {args.json.relative_to(ROOT) if args.json.is_relative_to(ROOT) else args.json}")
+    return 0 if all(b.ok for b in budgets) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
