@@ -142,6 +142,11 @@ def hidden_tests(check_text: str) -> str:
                       "### END HIDDEN TESTS"])
 
 
+def grade_id(kind: str, exercise_id: str) -> str:
+    """nbgrader's id for a cell (letters, digits, ``_`` and ``-`` only): ``("check", "ex1.3") -> "check-ex1_3"``."""
+    return f"{kind}-{exercise_id.replace('.', '_')}"
+
+
 def _ids(stem: str, n: int) -> list[str]:
     prefix = re.sub(r"[^A-Za-z0-9]", "-", stem)[:40]
     return [f"{prefix}-{i:02d}" for i in range(n)]
@@ -168,12 +173,12 @@ def build(cells: list[SourceCell], stem: str, *, instructor: bool) -> Any:
         elif cell.kind == "answer":
             new = nbformat.v4.new_code_cell(cell.text if instructor else strip_solution(cell.text))
             if instructor:
-                new.metadata["nbgrader"] = {"schema_version": 3, "grade_id": f"answer-{cell.exercise}",
+                new.metadata["nbgrader"] = {"schema_version": 3, "grade_id": grade_id("answer", cell.exercise),
                                             "solution": True, "grade": False, "locked": False, "task": False}
         else:  # check
             if instructor:
                 new = nbformat.v4.new_code_cell(cell.text + "\n" + hidden_tests(cell.text))
-                new.metadata["nbgrader"] = {"schema_version": 3, "grade_id": f"check-{cell.exercise}",
+                new.metadata["nbgrader"] = {"schema_version": 3, "grade_id": grade_id("check", cell.exercise),
                                             "solution": False, "grade": True, "locked": True, "task": False,
                                             "points": _points(cell.exercise)}
             else:

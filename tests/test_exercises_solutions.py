@@ -105,7 +105,7 @@ def test_instructor_notebooks_carry_nbgrader_metadata_with_points():
         answers = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("solution")]
         assert len(graded) == len(answers) > 0
         for c in graded:
-            exercise_id = c.metadata["nbgrader"]["grade_id"].removeprefix("check-")
+            exercise_id = c.metadata["nbgrader"]["grade_id"].removeprefix("check-").replace("_", ".")
             assert c.metadata["nbgrader"]["points"] == bank.get(exercise_id).points
             assert "### BEGIN HIDDEN TESTS" in c.source and "assert grade(" in c.source
 
