@@ -338,7 +338,7 @@ class TrialFinding:
 TRIAL_FINDINGS: tuple[TrialFinding, ...] = (
     TrialFinding(
         label="Cheung 2022, trial arm\nMg + D3, overweight/obese", kind="trial",
-        intervention="360 mg magnesium glycinate + 1,000 IU vitamin D3 daily, 12 weeks",
+        intervention="360 mg magnesium glycinate + 1,000 IU vitamin D3 daily for 12 weeks",
         population="overweight or obese adults (95 randomised to Mg + D3, D3 alone or placebo)",
         change_ng_ml=6.3, spread_ng_ml=8.36, direction=1, evidence="emerging",
         note=("largest rise of the three arms; no effect on PTH or inflammation markers; systolic blood "
@@ -360,14 +360,14 @@ TRIAL_FINDINGS: tuple[TrialFinding, ...] = (
         source="ekwaru2014"),
     TrialFinding(
         label="Dai 2018, Mg alone\nstarting below 30 ng/mL", kind="direction",
-        intervention="magnesium glycinate alone (no vitamin D), dose set from each diet, 12 weeks",
+        intervention="magnesium glycinate alone (no vitamin D), dose set from each diet, for 12 weeks",
         population="180 adults aged 40-85, nearly all with normal serum magnesium",
         change_ng_ml=None, spread_ng_ml=None, direction=1, evidence="supported",
         note="25(OH)D3 rose when the starting 25(OH)D was below about 30 ng/mL",
         source="dai2018"),
     TrialFinding(
         label="Dai 2018, Mg alone\nstarting at 30-50 ng/mL", kind="direction",
-        intervention="magnesium glycinate alone (no vitamin D), dose set from each diet, 12 weeks",
+        intervention="magnesium glycinate alone (no vitamin D), dose set from each diet, for 12 weeks",
         population="180 adults aged 40-85, nearly all with normal serum magnesium",
         change_ng_ml=None, spread_ng_ml=None, direction=-1, evidence="supported",
         note="25(OH)D3 fell when the starting 25(OH)D was 30-50 ng/mL: magnesium regulates, it does not simply raise",
