@@ -164,3 +164,15 @@ def test_gain_explorer_redraws_in_place_when_the_strength_moves():
     assert second.data.gain > first.data.gain
     bad = ex.render(magnesium_mg_per_day=30, vitamin_d_iu_per_day=600, loop_strength=float("nan"))
     assert bad.error and "NaN" in bad.error
+
+
+def test_numbers_the_lesson_text_relies_on(plane):
+    """Lesson 03's prose: g is well below 0.01 at ordinary intakes and nears 0.1 only in severe
+    shortage; more vitamin D hardly moves serum magnesium (concept check L3.4)."""
+    ordinary = loop.compute_loop_plane(magnesium_mg_per_day=150, vitamin_d_iu_per_day=600, days=30)
+    assert ordinary.gain < 0.01
+    assert 0.05 < plane.gain_by_intake.max() < 0.3
+    from mgdlearn.exercises.bank.lesson03 import predict_l34_more_vitamin_d
+
+    happened, summary = predict_l34_more_vitamin_d()
+    assert happened == "barely" and "calcitriol" in summary

@@ -198,3 +198,26 @@ def test_rickets_case_inputs_are_sourced_and_produce_severe_deficiency():
     ss = steady_state(dx.RicketsCase().scenario())
     assert 0.35 < ss["mg_serum_mmol_l"] < 0.5, "near Rude 1985's 0.41 mmol/L"
     assert ss["ca_ion_mmol_l"] < 1.0
+
+
+def test_rickets_story_the_lesson_text_tells(rickets):
+    """Lesson 04's prose: vitamin D alone brings 25(OH)D into the adequate range; with magnesium
+    PTH jumps and calcium follows within days."""
+    state = rickets.render(vitamin_d_iu_per_day=2000, magnesium_mg_per_day=200, mg_start_day=60)
+    alone, both = state.data.runs["vitamin D alone"], state.data.runs["vitamin D + magnesium"]
+    assert alone["ohd25_nmol_l"].iloc[-1] >= 50
+    assert both["pth_pmol_l"].iloc[-1] > alone["pth_pmol_l"].iloc[-1]
+    rise_week = both["ca_ion_mmol_l"].loc[67] - both["ca_ion_mmol_l"].loc[60]
+    rise_all = both["ca_ion_mmol_l"].iloc[-1] - both["ca_ion_mmol_l"].loc[60]
+    assert rise_week > 0.5 * rise_all
+    assert "In the 7 days after magnesium starts" in state.summary
+
+
+def test_dose_response_calcitriol_leaves_its_normal_band_only_in_deep_deficiency(dose):
+    from mgdlearn.reference import normal_range
+
+    low_normal = normal_range("calcitriol", "pmol/L").low
+    mild = dose.render(low_mg_mmol_l=0.7, sun_iu_per_day=1500, body_mass_kg=70).data
+    deep = dose.render(low_mg_mmol_l=0.4, sun_iu_per_day=1500, body_mass_kg=70).data
+    assert mild.curves["low"]["calcitriol_pmol_l"].min() > low_normal
+    assert deep.curves["low"]["calcitriol_pmol_l"].max() < low_normal

@@ -200,17 +200,19 @@ def summarize_pth_response(data: "Curves") -> str:
         p0, p1 = _at(data, "usual", "pth_pmol_l", mg), _at(data, "challenge", "pth_pmol_l", mg)
         c0, c1 = _at(data, "usual", "calcitriol_pmol_l", mg), _at(data, "challenge", "calcitriol_pmol_l", mg)
         a0, a1 = _at(data, "usual", "ca_ion_mmol_l", mg), _at(data, "challenge", "ca_ion_mmol_l", mg)
-        return (f"PTH {p0:.1f} \u2192 {p1:.1f} pmol/L ({_pct(p1, p0)}), calcitriol {c0:.0f} \u2192 {c1:.0f} pmol/L "
-                f"({_pct(c1, c0)}), ionized calcium {a0:.2f} \u2192 {a1:.2f} mmol/L")
+        return (f"PTH {p0:.1f} \u2192 {p1:.1f} pmol/L (a rise of {p1 - p0:.1f} pmol/L), calcitriol {c0:.0f} \u2192 "
+                f"{c1:.0f} pmol/L ({_pct(c1, c0)}), ionized calcium {a0:.2f} \u2192 {a1:.2f} mmol/L")
 
     lowest = float(data.x[0])
     p_low = _at(data, "challenge", "pth_pmol_l", lowest)
+    rise_low = p_low - _at(data, "usual", "pth_pmol_l", lowest)
     c80 = _at(data, "usual", "calcitriol_pmol_l", 0.80)
     c61 = _at(data, "usual", "calcitriol_pmol_l", 0.61)
     return (f"Teaching model at steady state, serum magnesium held fixed. Lowering calcium intake from "
             f"{s['usual_calcium_mg_per_day']:.0f} to {s['calcium_mg_per_day']:.0f} mg/day at serum magnesium "
             f"{mark:.2f} mmol/L: {effect(mark)}. At {good:.2f} mmol/L (adequate): {effect(good)}. At "
-            f"{lowest:.2f} mmol/L PTH reaches only {p_low:.1f} pmol/L even in the challenge. Fatemi 1991 measured "
+            f"{lowest:.2f} mmol/L PTH reaches only {p_low:.1f} pmol/L even in the challenge (a rise of "
+            f"{rise_low:.1f} pmol/L). Fatemi 1991 measured "
             f"calcitriol falling 22 % when serum magnesium fell from 0.80 to 0.61 mmol/L over three weeks; the "
             f"model gives {_pct(c61, c80)} at the usual calcium intake.")
 
@@ -338,11 +340,17 @@ def summarize_rickets_case(data: "CaseRuns") -> str:
     normal_days = after[after.round(2) >= low_ca]
     if data.magnesium_mg_per_day == 0:
         when = " No magnesium is added, so both runs are the same."
-    elif len(normal_days):
-        when = (f" Ionized calcium enters the normal range ({low_ca:.2f} mmol/L or more) on day "
-                f"{int(normal_days.index[0])}, {int(normal_days.index[0] - data.mg_start_day)} days after magnesium starts.")
     else:
-        when = f" Ionized calcium does not reach the normal range ({low_ca:.2f} mmol/L) within {data.days} days."
+        start = int(data.mg_start_day)
+        week = min(start + 7, data.days)
+        ca0 = float(both["ca_ion_mmol_l"].loc[start])
+        ca7 = float(both["ca_ion_mmol_l"].loc[week])
+        when = (f" In the {week - start} days after magnesium starts, ionized calcium goes from {ca0:.2f} to "
+                f"{ca7:.2f} mmol/L")
+        if len(normal_days):
+            when += f"; it is in the normal range ({low_ca:.2f} mmol/L or more) from day {int(normal_days.index[0])}."
+        else:
+            when += f"; it does not reach the normal range ({low_ca:.2f} mmol/L) within {data.days} days."
     note = (" Note: " + " ".join(data.warnings)) if data.warnings else ""
     return (f"Teaching model, an adult-sized ({data.case.body_mass_kg:.0f} kg) re-enactment of the case series, not "
             f"the patients' data. Untreated: serum magnesium {f0['mg_serum_mmol_l']:.2f} mmol/L, 25(OH)D "

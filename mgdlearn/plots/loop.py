@@ -110,7 +110,7 @@ def draw_loop_plane(data: "LoopPlane", fig: "Figure | None" = None) -> tuple["Fi
     (art["op"],) = ax.plot([m_op], [c_op], "o", color=PALETTE["black"], ms=6, label="steady state (crossing)")
     style_axes(ax, title="Phase plane: the loop's two arrows", xlabel="serum magnesium (mmol/L)",
                ylabel="calcitriol (pmol/L)")
-    ax.legend(loc="lower right", fontsize=7)
+    ax.legend(loc="upper left", fontsize=7)
 
     (art["gain"],) = gx.plot(data.gain_intakes, data.gain_by_intake, color=color("magnesium"),
                              linestyle=linestyle("magnesium"), marker=".", label="loop gain")

@@ -251,7 +251,7 @@ def compute_dose_response(low_mg_mmol_l: float = 0.5, sun_iu_per_day: float = 15
         warnings=tuple(dict.fromkeys(w1 + w2)))
 
 
-def compute_pth_response(calcium_mg_per_day: float = 400.0, serum_mg_mmol_l: float = 0.5) -> Curves:
+def compute_pth_response(calcium_mg_per_day: float = 400.0, serum_mg_mmol_l: float = 0.45) -> Curves:
     """PTH, calcitriol and calcium across serum magnesium, at usual and at low calcium intake.
 
     Parameters
@@ -380,7 +380,7 @@ def dose_response_explorer(*, low_mg_mmol_l: float = 0.5, sun_iu_per_day: float 
                         "line at adequate and one at low serum magnesium.")
 
 
-def pth_explorer(*, calcium_mg_per_day: float = 400.0, serum_mg_mmol_l: float = 0.5) -> "Explorer":
+def pth_explorer(*, calcium_mg_per_day: float = 400.0, serum_mg_mmol_l: float = 0.45) -> "Explorer":
     """Explorer: PTH response to a low-calcium challenge across serum magnesium."""
     from mgdlearn.plots.deficiency import draw_pth_response
     from mgdlearn.widgets.base import Explorer, slider
