@@ -1,4 +1,4 @@
-"""Exercise notebook 1: the activation pathway and units (``exercises/01_activation_pathway.ipynb``).
+"""Exercise notebook 1: the activation pathway and units (``exercises/01_activation_and_units.ipynb``).
 
 Sources: bikle2014, zhu2013, holick2007 (pathway); units via :mod:`mgdlearn.units` (pubchem, iom2011);
 model exercises ex1.7 and ex1.8 run :mod:`mgdlearn.model` at check time.

@@ -1,4 +1,4 @@
-"""Exercise notebook 3: the bidirectional loop (``exercises/03_bidirectional_loop.ipynb``).
+"""Exercise notebook 3: the bidirectional loop (``exercises/03_the_bidirectional_loop.ipynb``).
 
 Sources: krejs1983 and wilz1979 (calcitriol and magnesium absorption: real but weak),
 uwitonze2018, ods_mg (30-40 % of dietary magnesium absorbed), jones2014 (25(OH)D3 half-life
