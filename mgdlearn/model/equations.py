@@ -53,7 +53,7 @@ class Rates:
         "iu_to_conc", "ka", "kup", "krel", "koth", "k2r1", "km2r1", "k27a1", "yld", "kH0", "k24H",
         "vmax27", "km27", "kT", "basal", "hp", "hp1", "sc", "sc1", "cref", "kC0", "k24C", "ind_max", "ind_ec50",
         "ind_norm", "htox", "sigtox", "ntox", "bvg", "bvec", "bvnorm", "pth_ref", "ca50", "nh", "pmin", "pspan", "sec_norm", "vca", "ca_pass",
-        "ca_amax", "ca_akm", "ca_ec50", "e_ca", "bt", "bh", "bh1", "ca_ref", "u_ref", "m_ca", "ku",
+        "ca_amax", "ca_akm", "ca_ec50", "e_ca", "bt", "bbasal", "bh", "bh1", "ca_ref", "u_ref", "m_ca", "ku",
         "ku1", "mmol_ca", "mmol_mg", "mref", "vmg", "store", "kex", "mg_para", "mg_tmax", "mg_tkm",
         "gain", "mg_ec50", "e_mg", "gfr_mg", "krn", "nr", "n_enz", "k2r1n", "k27b1n", "k24n",
         "norm2r1", "norm27b1", "norm24", "n_pth", "ksecn", "kactn", "normsec", "normact", "free",
@@ -100,6 +100,7 @@ class Rates:
         self.ca_amax, self.ca_akm, self.ca_ec50 = (p.ca_active_max_mmol_per_day, p.ca_active_km_mmol_per_day,
                                                    p.ca_vdr_ec50_pmol_l)
         self.e_ca, self.bt = p.ca_endogenous_loss_mmol_per_day, p.bone_turnover_mmol_per_day
+        self.bbasal = p.bone_basal_fraction
         self.bh = p.bone_pth_headroom
         self.bh1 = 1.0 + self.bh
         self.ca_ref, self.u_ref, self.m_ca = p.ca_set_point_mmol_l, p.renal_ca_ref_mmol_per_day, p.renal_ca_exponent
@@ -201,7 +202,8 @@ def flows(y: Sequence[Any], u: Sequence[Any], r: Rates) -> tuple:
     ca_frac = r.ca_pass + r.ca_amax * vdr / (vdr + r.ca_ec50) / (r.ca_akm + ca_in)
     ca_abs = ca_frac * ca_in
     cr = Ca / r.ca_ref
-    resorb = r.bh1 * signal / (r.bh + signal) * r.bvnorm * (1.0 + r.bvg * vdr / (vdr + r.bvec))
+    pth_resorb = r.bbasal + (1.0 - r.bbasal) * r.bh1 * signal / (r.bh + signal)
+    resorb = pth_resorb * r.bvnorm * (1.0 + r.bvg * vdr / (vdr + r.bvec))
     bone_out, bone_in = r.bt * resorb, r.bt * cr
     ca_urine = r.u_ref * cr ** r.m_ca * r.ku1 / (1.0 + r.ku * signal)
     dCa = (ca_abs + bone_out - bone_in - ca_urine - r.e_ca * cr) / r.vca

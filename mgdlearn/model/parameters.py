@@ -224,6 +224,10 @@ class Parameters:
         1.0, "1", "peterson2010",
         "PTH stimulation of bone resorption: (1+h)*x/(h+x) of the PTH signal x.", "established",
         low=1e-3)
+    bone_basal_fraction: float = _p(
+        0.3, "1", "peterson2010",
+        "Share of bone resorption that does not depend on PTH (osteoclasts keep working, more "
+        "slowly, when PTH fails in severe magnesium deficiency).", "supported", high=1.0)
     bone_vdr_gain: float = _p(
         1.0, "1", "jones2008",
         "Receptor-driven bone resorption (RANKL): resorption factor (1+g*x/(x+ec))/(same at "

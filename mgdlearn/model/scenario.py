@@ -61,6 +61,15 @@ def _check(value: object, name: str, key: str | None = None) -> float:
     return require_number(value, name, low=low, high=high, unit=unit)
 
 
+#: Event days are rounded to this resolution (about a tenth of a second), so no stretch of a run
+#: between two events is too short for the solver.
+DAY_RESOLUTION = 1e-6
+
+
+def _check_day(value: object, name: str) -> float:
+    return round(_check(value, name, "day") / DAY_RESOLUTION) * DAY_RESOLUTION
+
+
 @dataclass(frozen=True)
 class Supplement:
     """A daily supplement taken from ``start_day`` until ``stop_day`` (exclusive).
@@ -72,7 +81,7 @@ class Supplement:
     vitamin_d_iu_per_day, magnesium_mg_per_day, calcium_mg_per_day : float
         Extra daily intake (IU/day, mg/day of elemental Mg, mg/day of elemental Ca).
     start_day : float
-        First day taken (0-3650). Day 0 is the start of the run.
+        First day taken (0-3650). Day 0 is the start of the run. Days are rounded to 1e-6 day.
     stop_day : float or None
         Day the supplement stops (after ``start_day``, up to 3650); ``None`` = never.
 
@@ -91,9 +100,9 @@ class Supplement:
     def __post_init__(self) -> None:
         for name in ("vitamin_d_iu_per_day", "magnesium_mg_per_day", "calcium_mg_per_day"):
             object.__setattr__(self, name, _check(getattr(self, name), f"Supplement {name}", name))
-        object.__setattr__(self, "start_day", _check(self.start_day, "Supplement start_day", "day"))
+        object.__setattr__(self, "start_day", _check_day(self.start_day, "Supplement start_day"))
         if self.stop_day is not None:
-            stop = _check(self.stop_day, "Supplement stop_day", "day")
+            stop = _check_day(self.stop_day, "Supplement stop_day")
             if stop <= self.start_day:
                 raise InputError(f"Supplement stop_day ({stop:g}) must be after start_day "
                                  f"({self.start_day:g}), or None to keep taking it.")
@@ -113,7 +122,7 @@ class Bolus:
     vitamin_d_iu : float
         Dose in IU (0-600,000).
     day : float
-        Day taken (0-3650).
+        Day taken (0-3650), rounded to 1e-6 day.
     """
 
     vitamin_d_iu: float
@@ -121,7 +130,7 @@ class Bolus:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "vitamin_d_iu", _check(self.vitamin_d_iu, "Bolus vitamin_d_iu", "bolus_iu"))
-        object.__setattr__(self, "day", _check(self.day, "Bolus day", "day"))
+        object.__setattr__(self, "day", _check_day(self.day, "Bolus day"))
 
 
 Event = Union[Supplement, Bolus]
@@ -265,4 +274,4 @@ class Scenario:
         return tuple(out)
 
 
-__all__ = ["Bolus", "DEFAULTS", "Event", "INTAKE_LIMITS", "Intakes", "RANGES", "Scenario", "Supplement"]
+__all__ = ["Bolus", "DAY_RESOLUTION", "DEFAULTS", "Event", "INTAKE_LIMITS", "Intakes", "RANGES", "Scenario", "Supplement"]
