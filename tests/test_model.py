@@ -283,3 +283,12 @@ def test_importing_the_model_does_not_import_scipy_or_pandas():
             "Scenario(); Parameters(); print(sorted(m for m in ('scipy', 'pandas') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_every_parameter_default_lies_in_its_allowed_range():
+    from mgdlearn.errors import require_number
+
+    for f in dataclasses.fields(Parameters):
+        meta = f.metadata
+        require_number(f.default, f.name, low=meta["low"], high=meta["high"], unit=meta["unit"])
+        assert isinstance(f.default, float), f.name

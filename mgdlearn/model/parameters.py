@@ -343,6 +343,8 @@ class Parameters:
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
+            if value is f.default:      # an untouched default (checked once by the test suite)
+                continue
             x = require_number(value, f"Parameters.{f.name}", low=f.metadata["low"],
                                high=f.metadata["high"], unit=f.metadata["unit"])
             object.__setattr__(self, f.name, x)
