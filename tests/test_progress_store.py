@@ -197,9 +197,13 @@ def test_format_progress_counts_solved_exercises_per_lesson(tmp_path):
     store.record("L1.1", "incorrect")
     store.record("L1.1", "correct")
     store.record("L1.1", "correct")
+    from mgdlearn.exercises import bank
+
+    checks = next(len(c.ids) for c in bank.collections() if c.module == "lesson01")
+    exercises = next(len(c.ids) for c in bank.collections() if c.module == "ex01")
     text = format_progress(path)
     row = next(line for line in text.splitlines() if line.startswith("1 "))
-    assert "1/2" in row and row.split()[-1] == "3"
+    assert row.split()[-3:] == [f"1/{checks}", f"0/{exercises}", "3"]
     assert f"Progress file: {path}" in text
 
 
