@@ -147,7 +147,7 @@ def _code_cells(nb: dict[str, Any]) -> list[int]:
 
 
 # ------------------------------------------------------------------------------------------
-def test_lesson_slider_redraws_the_plot_without_errors(lab_server: LabServer, page: Any) -> None:
+def test_lesson_slider_redraws_the_plot_without_errors(page: Any, lab_server: LabServer) -> None:
     nb = _require_notebook(lab_server, LESSON)
     lab = LabNotebook(page, lab_server, LESSON).open()
     lab.run_all_from_clean(_code_cells(nb))
@@ -197,7 +197,7 @@ def _normalise(text: str) -> str:
 
 
 def test_exercise_check_gives_feedback_on_a_typed_answer(
-    lab_server: LabServer, page: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    page: Any, lab_server: LabServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rel = _exercise_path()
     nb = _require_notebook(lab_server, rel)
