@@ -38,13 +38,19 @@ __all__ = [
     "predict_ex6_8_plan_b_mg",
 ]
 
-#: Thresholds the exercises use: name -> (value, unit, source, meaning).
+#: Thresholds the exercises use: name -> (value, unit, source, meaning). Normal ranges come from
+#: :func:`mgdlearn.reference.normal_range` (see :func:`_lower_limit`).
 CONSTANTS: Mapping[str, tuple[float, str, str, str]] = MappingProxyType({
     "ohd25_goal_nmol_l": (75.0, "nmol/L", "holick2011",
                           "Endocrine Society 2011 'sufficiency' cut-off (30 ng/mL); the 2024 guideline dropped it"),
-    "ca_ion_low_mmol_l": (1.15, "mmol/L", "iom2011", "lower limit of the normal ionized calcium range"),
-    "mg_serum_low_mmol_l": (0.75, "mmol/L", "ods_mg", "lower limit of the normal serum magnesium range"),
 })
+
+
+def _lower_limit(analyte: str) -> float:
+    """Lower limit of the normal range (``"ionized_calcium"``, ``"serum_mg"``), in mmol/L."""
+    from mgdlearn.reference import normal_range
+
+    return float(normal_range(analyte, "mmol/L").low)
 
 _SEARCH_STEP_MG = 10  # search grid for ex4.8, mg/day (an exercise choice)
 _SEARCH_MAX_MG = 600
@@ -118,7 +124,7 @@ def predict_ex2_8_low_mg_calcium() -> tuple[str, str]:
     key = "falls" if after < before - 0.02 else "rises" if after > before + 0.02 else "same"
     pth0, pth1 = float(df["pth_pmol_l"].iloc[0]), float(df["pth_pmol_l"].iloc[-1])
     return key, (f"Ionized calcium went from {before:.2f} to {after:.2f} mmol/L (normal from "
-                 f"{CONSTANTS['ca_ion_low_mmol_l'][0]:.2f}); PTH from {pth0:.1f} to {pth1:.1f} pmol/L.")
+                 f"{_lower_limit('ionized_calcium'):.2f}); PTH from {pth0:.1f} to {pth1:.1f} pmol/L.")
 
 
 # --- notebook 3 ---------------------------------------------------------------------------
@@ -177,7 +183,7 @@ def predict_ex4_7_vitamin_d_cannot_fix_it() -> tuple[str, str]:
     start = _scenario(sun_iu_per_day=0, serum_mg_mmol_l=0.40)
     res = _sim(84, start, vitamin_d_iu_per_day=4000, sun_iu_per_day=0, serum_mg_mmol_l=0.40)
     f = res.final  # type: ignore[attr-defined]
-    low = CONSTANTS["ca_ion_low_mmol_l"][0]
+    low = _lower_limit("ionized_calcium")
     key = "yes" if f["ca_ion_mmol_l"] >= low else "no"
     return key, (f"After 12 weeks at 4000 IU/day, ionized calcium is {f['ca_ion_mmol_l']:.2f} mmol/L (normal from "
                  f"{low:.2f}), 25(OH)D {f['ohd25_nmol_l']:.0f} nmol/L, calcitriol {f['calcitriol_pmol_l']:.0f} pmol/L.")
@@ -273,7 +279,7 @@ def ex6_7_plan_b_gain() -> float:
 def predict_ex6_8_plan_b_mg() -> tuple[str, str]:
     """Plan B: is serum magnesium in the normal range on day 84?"""
     f = ana_plan("B").final  # type: ignore[attr-defined]
-    low = CONSTANTS["mg_serum_low_mmol_l"][0]
+    low = _lower_limit("serum_mg")
     key = "yes" if f["mg_serum_mmol_l"] >= low else "no"
     return key, (f"On day 84 of plan B, serum magnesium is {f['mg_serum_mmol_l']:.2f} mmol/L (normal from {low:.2f}), "
                  f"calcitriol {f['calcitriol_pmol_l']:.0f} pmol/L, PTH {f['pth_pmol_l']:.1f} pmol/L.")

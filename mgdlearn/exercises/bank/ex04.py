@@ -147,7 +147,7 @@ EXERCISES = (
         id="ex4.7",
         points=2,
         prompt="Severe deficiency: serum magnesium clamped at 0.40 mmol/L, no sun. Give 4000 IU/day of "
-               "vitamin D for 12 weeks. Does ionized calcium reach the normal range (at least 1.15 mmol/L)?",
+               "vitamin D for 12 weeks. Does ionized calcium reach the normal range (about 1.16 mmol/L or more)?",
         choices={"yes": "yes, vitamin D fixes the calcium", "no": "no, calcium stays low"},
         simulate=tasks.predict_ex4_7_vitamin_d_cannot_fix_it,
         reflect="what would you change instead, and how does that match the rickets case in ex4.1?",
