@@ -283,7 +283,11 @@ def _food_summary(data: FoodRanking) -> str:
 # --------------------------------------------------------------------------------------------
 # What the trials found
 # --------------------------------------------------------------------------------------------
-_NMOL_PER_NG = 2.496  # 25(OH)D, 400.6 g/mol (pubchem); same factor as mgdlearn.units
+def _nmol_per_ng() -> float:
+    """nmol/L in 1 ng/mL of 25(OH)D, from :mod:`mgdlearn.units` (which cites the molar mass)."""
+    from mgdlearn.units import convert
+
+    return float(convert(1.0, "ng/mL", "nmol/L", analyte="25ohd"))
 
 
 @dataclass(frozen=True)
@@ -331,7 +335,7 @@ class TrialFinding:
     @property
     def change_nmol_l(self) -> float | None:
         """The mean change in nmol/L (1 ng/mL = 2.496 nmol/L)."""
-        return None if self.change_ng_ml is None else self.change_ng_ml * _NMOL_PER_NG
+        return None if self.change_ng_ml is None else self.change_ng_ml * _nmol_per_ng()
 
 
 #: The findings shown by :func:`draw_trial_effects` (numbers from the cited papers; see facts.md).
@@ -348,13 +352,13 @@ TRIAL_FINDINGS: tuple[TrialFinding, ...] = (
         label="Heaney 2003, expected\nD3 alone, healthy men", kind="expected",
         intervention="1,000 IU (25 µg) vitamin D3 daily, at steady state (about 3 months)",
         population="healthy men (dose-response study)",
-        change_ng_ml=round(0.70 * 25 / _NMOL_PER_NG, 1), spread_ng_ml=None, direction=1, evidence="established",
+        change_ng_ml=round(0.70 * 25 / _nmol_per_ng(), 1), spread_ng_ml=None, direction=1, evidence="established",
         note="0.70 nmol/L per µg/day x 25 µg/day = 17.5 nmol/L", source="heaney2003"),
     TrialFinding(
         label="Ekwaru 2014, expected\nD3 alone, 17,614 adults", kind="expected",
         intervention="first 1,000 IU/day of vitamin D3 (from 0)",
         population="17,614 adults of all body weights (observational dose-response)",
-        change_ng_ml=round(12.0 / _NMOL_PER_NG, 1), spread_ng_ml=None, direction=1, evidence="supported",
+        change_ng_ml=round(12.0 / _nmol_per_ng(), 1), spread_ng_ml=None, direction=1, evidence="supported",
         note=("12.0 nmol/L per 1,000 IU/day between 0 and 1,000 IU/day; obese people reached 19.8 nmol/L "
               "less than normal-weight people at the same intake"),
         source="ekwaru2014"),

@@ -54,9 +54,6 @@ SKIN_TYPES_SOURCE = "fitzpatrick1988"
 DEFAULT_ORAL_IU = 600.0
 DEFAULT_ORAL_SOURCE = "iom2011"
 
-#: 25(OH)D landmarks drawn on the model panel (nmol/L): IOM 2011 "deficient" below 30 and
-#: "adequate" 50-125 (``iom2011``; also in :mod:`mgdlearn.reference`).
-_LANDMARKS_SOURCE = "iom2011;ods_vitd"
 
 
 @dataclass(frozen=True)
@@ -240,8 +237,11 @@ def draw(data: SunExplorerData, fig: "Figure | None" = None) -> tuple["Figure", 
         ax_sun.set_ylim(0, max(float(heights.max()), 500.0) * 1.15)
         style_axes(ax_sun, title=sun_title, xlabel="month (same habit every day; chosen month hatched)",
                    ylabel="vitamin D made (IU per day)")
-        ax_ohd.axhspan(50, 125, color=PALETTE["bluish_green"], alpha=0.12, lw=0, label="adequate (50-125 nmol/L)")
-        ax_ohd.axhline(30, color=color("reference"), linestyle=":", lw=1.2, label="deficient below 30 nmol/L")
+        adequate, deficient = _landmarks()
+        ax_ohd.axhspan(adequate.low, adequate.high, color=PALETTE["bluish_green"], alpha=0.12, lw=0,
+                       label=f"{adequate.category} ({adequate.range_text})")
+        ax_ohd.axhline(deficient.high, color=color("reference"), linestyle=":", lw=1.2,
+                       label=f"{deficient.category} below {deficient.high:g} {deficient.unit}")
         ax_ohd.plot(x_days, y_ohd, color=color("ohd25"), linestyle="-", label="25(OH)D (teaching model)", gid="ohd25")
         mid = _mid_day(chosen)
         ax_ohd.plot([mid], [float(np.interp(mid, x_days, y_ohd))], marker="o", color=PALETTE["orange"],
@@ -257,6 +257,14 @@ def draw(data: SunExplorerData, fig: "Figure | None" = None) -> tuple["Figure", 
                      fontweight="bold")
         fig._mgd_sun_explorer = True  # type: ignore[attr-defined]
     return fig, summarize(data)
+
+
+def _landmarks() -> tuple[Any, Any]:
+    """The IOM 'adequate' and 'deficient' 25(OH)D bands in nmol/L, from :mod:`mgdlearn.reference`."""
+    from mgdlearn.reference import bands
+
+    by_name = {b.category: b for b in bands("25ohd", "IOM", "nmol/L")}
+    return by_name["adequate"], by_name["deficient"]
 
 
 def _mid_day(month_index: int) -> float:
