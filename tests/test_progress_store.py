@@ -241,3 +241,14 @@ def test_writes_are_fast_enough_for_a_classroom(tmp_path):
     for i in range(50):
         store.record("ex1.1", "incorrect", str(i))
     assert (time.perf_counter() - start) / 50 < 0.1
+
+
+def test_public_api_names_progress_and_check(tmp_path, monkeypatch, capsys):
+    import mgdlearn
+
+    monkeypatch.setenv("MGDLEARN_PROGRESS", str(tmp_path / "p.json"))
+    assert mgdlearn.progress is progress_store.progress
+    assert mgdlearn.check("L1.1", "b") is None
+    mgdlearn.progress()
+    row = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("1 "))
+    assert row.split()[-3].startswith("1/")

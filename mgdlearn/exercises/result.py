@@ -78,6 +78,8 @@ class CheckResult:
         Attempt number in this session (0 if the answer was blank).
     explanation : str
         Shown after a correct answer: the idea behind it.
+    more_hints : bool
+        Whether the hint ladder has more hints left after this wrong attempt.
     """
 
     exercise_id: str
