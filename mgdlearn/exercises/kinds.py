@@ -158,13 +158,20 @@ class Numeric(Exercise):
             return self._convert(answer.value, answer.unit, answer)
         if isinstance(answer, str):
             text = read_text(answer, expected=f"a number in {self.unit}")
-            plain = text.strip().replace(",", "")
-            if re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", plain):
-                x = read_number(float(plain), unit=self.unit)
+            if re.search(r"\d,\d{1,2}(?!\d)", text):
+                raise AnswerProblem(f"{safe_repr(text, 30)}: use a point for decimals (12.5, not 12,5).")
+            m = re.fullmatch(r"\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(.*?)\s*", text.replace(",", ""))
+            if m and (not m.group(2) or units._norm_unit(m.group(2)) == units._norm_unit(self.unit)):
+                x = read_number(float(m.group(1)), unit=self.unit)
+                if m.group(2):
+                    return x, ()
                 return x, (f"Read the text {text.strip()!r} as the number {x:g} {self.unit}; "
-                           "next time you can type the number without quotes.",)
+                           "next time you can type the number without quotes.".replace("  ", " "),)
+            if self.analyte is None:
+                raise AnswerProblem(f"Could not read {safe_repr(text, 40)}: give a number"
+                                    + (f" in {self.unit}" if self.unit else "") + ", for example 12.5.")
             try:
-                q = units.parse_quantity(text, analyte=self.analyte) if self.analyte else units.parse_quantity(text)
+                q = units.parse_quantity(text, analyte=self.analyte)
             except ValueError as exc:
                 raise AnswerProblem(f"Could not read {safe_repr(text, 40)}: {exc}") from None
             return self._convert(q.value, q.unit, text)
