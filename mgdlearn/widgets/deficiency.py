@@ -24,6 +24,7 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Mapping
 
 from mgdlearn.errors import InputError, require_number
@@ -198,17 +199,26 @@ def _adequate_mg() -> float:
 
 
 def _sweep(base: "Scenario", name: str, grid: tuple[float, ...]) -> tuple[dict[str, "np.ndarray"], tuple[str, ...]]:
+    """Steady states of ``base`` with input ``name`` set to each value of ``grid``: column -> values."""
     import numpy as np
 
+    rows, warnings = _sweep_rows(base, name, grid)
+    arr = np.array(rows)
+    return {c: arr[:, i].copy() for i, c in enumerate(CURVE_COLUMNS)}, warnings
+
+
+@lru_cache(maxsize=64)
+def _sweep_rows(base: "Scenario", name: str, grid: tuple[float, ...]) -> tuple[tuple[tuple[float, ...], ...], tuple[str, ...]]:
+    """The rows of :func:`_sweep`, as immutable tuples (memoized: a pure function of frozen inputs,
+    so moving one slider does not recompute the curve it does not change)."""
     from mgdlearn.model import steady_state
 
     rows, warnings = [], []
     for value in grid:
         ss = steady_state(replace(base, **{name: value}))
-        rows.append([float(ss[c]) for c in CURVE_COLUMNS])
+        rows.append(tuple(float(ss[c]) for c in CURVE_COLUMNS))
         warnings.extend(w for w in ss.attrs.get("warnings", ()) if w not in warnings)
-    arr = np.array(rows)
-    return {c: arr[:, i] for i, c in enumerate(CURVE_COLUMNS)}, tuple(warnings)
+    return tuple(rows), tuple(warnings)
 
 
 def compute_dose_response(low_mg_mmol_l: float = 0.5, sun_iu_per_day: float = 1500.0,

@@ -27,6 +27,7 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Mapping
 
 from mgdlearn.errors import InputError, InputTypeError, require_number
@@ -234,10 +235,19 @@ def mg_balance_serum_mg(calcitriol_pmol_l: float, scenario: "Scenario", params: 
     return float(brentq(net_gain, low, high, xtol=1e-9))
 
 
+@lru_cache(maxsize=1024)
 def _clamped_calcitriol(mg: float, scenario: "Scenario", params: "Parameters") -> float:
+    """Steady-state calcitriol with serum Mg clamped at ``mg`` (memoized: a pure function of
+    frozen inputs, so moving one slider does not recompute the curves it does not change)."""
     from mgdlearn.model import steady_state
 
     return float(steady_state(replace(scenario, serum_mg_mmol_l=mg), params)["calcitriol_pmol_l"])
+
+
+@lru_cache(maxsize=256)
+def _gain_only(scenario: "Scenario", params: "Parameters") -> float:
+    """The loop gain alone (memoized like :func:`_clamped_calcitriol`)."""
+    return loop_gain(scenario, params)[0]
 
 
 def loop_gain(scenario: "Scenario", params: "Parameters", *, step: float = 0.01
@@ -340,7 +350,7 @@ def compute_loop_plane(magnesium_mg_per_day: float = 150.0, vitamin_d_iu_per_day
 
     run = simulate(after, days, start=before, params=p_on).df
     start = steady_state(before, p_on)
-    gains = np.array([loop_gain(replace(after, magnesium_mg_per_day=mg), p_on)[0]
+    gains = np.array([_gain_only(replace(after, magnesium_mg_per_day=mg), p_on)
                       for mg in GAIN_INTAKES_MG_PER_DAY])
     return LoopPlane(
         mg_grid=mg_grid, calcitriol_of_mg=c_of_m, calcitriol_grid=c_grid, mg_of_calcitriol=m_of_c,
