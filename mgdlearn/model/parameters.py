@@ -81,7 +81,7 @@ class Parameters:
         "Rate constant of vitamin D3 uptake into the adipose store at 70 kg (scales with body mass).",
         "supported")
     adipose_release_per_day: float = _p(
-        1.0 / 60.0, "1/day", "heaney2003",
+        1.0 / 60.0, "1/day", "jones2008",
         "Release rate constant of the adipose store (stores turn over in about 2 months).",
         "supported", low=1e-4)
     vitd_other_clearance_per_day: float = _p(
@@ -153,8 +153,8 @@ class Parameters:
         "CYP24A1 catabolism rate constant of calcitriol at reference induction.", "established")
     cyp24a1_induction_max: float = _p(
         3.0, "1", "jones2012",
-        "Maximum induction of CYP24A1 by vitamin D receptor signalling (fold over none).",
-        "established")
+        "Maximum induction of CYP24A1 by vitamin D receptor signalling (fold over none; the "
+        "induction is established, its size here illustrative).", "supported")
     cyp24a1_induction_ec50_pmol_l: float = _p(
         90.0, "pmol/L", "jones2012",
         "Receptor signal (calcitriol-equivalent) giving half-maximal CYP24A1 induction.",
