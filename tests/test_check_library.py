@@ -109,7 +109,7 @@ ACCEPTED = [
     ("t1.1", 49.92), ("t1.1", 50), ("t1.1", "20 ng/mL"), ("t1.1", "49.9 nmol/L"), ("t1.1", "49.9"),
     ("t1.1", Fraction(4992, 100)), ("t1.1", Decimal("49.92")),
     ("t1.2", 2000), ("t1.2", "50 µg"), ("t1.2", "50 mcg"), ("t1.2", "2,000 IU"),
-    ("t1.3", -44.0), ("t1.3", -43.5),
+    ("t1.3", -44.0), ("t1.3", -43.5), ("t1.3", "-44 nmol/L"), ("t1.3", "-44"),
     ("t2.1", "b"), ("t2.1", "B"), ("t2.1", " b "), ("t2.1", "liver"), ("t2.1", "(b)"),
     ("t3.1", ["a", "b"]), ("t3.1", ("b", "a")), ("t3.1", {"a", "b"}), ("t3.1", "a, b"), ("t3.1", "ab"),
     ("t4.1", ["b", "a", "c"]), ("t4.1", "b, a, c"), ("t4.1", "bac"),
@@ -307,6 +307,12 @@ def test_multiple_choice_refuses_two_options_with_a_clear_message():
 def test_ordering_with_a_missing_or_repeated_step_is_explained():
     assert "missing: c" in make_checker().result("t4.1", ["b", "a"]).message
     assert "more than once" in make_checker().result("t4.1", ["b", "b", "c"]).message
+
+
+def test_decimal_comma_and_foreign_units_without_an_analyte_are_explained():
+    assert "use a point for decimals" in make_checker().result("t1.1", "49,9").message
+    res = make_checker().result("t1.3", "-44 ng/mL")
+    assert res.verdict is Verdict.INVALID and "give a number in nmol/L" in res.message
 
 
 def test_unit_that_does_not_fit_the_analyte_names_the_accepted_units():
