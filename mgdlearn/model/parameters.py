@@ -43,7 +43,7 @@ def _p(value: float, unit: str, source: str, description: str, evidence: str = "
 #: Unit conversions and fixed reference values the model uses (not meant to be changed).
 #: name -> (value, unit, source, description)
 CONSTANTS: Mapping[str, tuple[float, str, str, str]] = MappingProxyType({
-    "nmol_per_iu_vitd3": (0.025 / 384.64 * 1000.0, "nmol/IU", "iom2011",
+    "nmol_per_iu_vitd3": (0.025 / 384.64 * 1000.0, "nmol/IU", "iom2011;pubchem_d3",
                           "1 IU = 0.025 ug vitamin D3 (1 ug = 40 IU); molar mass 384.64 g/mol"),
     "mmol_per_mg_mg": (1.0 / 24.305, "mmol/mg", "ciaaw", "magnesium molar mass 24.305 g/mol"),
     "mmol_per_mg_ca": (1.0 / 40.078, "mmol/mg", "ciaaw", "calcium molar mass 40.078 g/mol"),
