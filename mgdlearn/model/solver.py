@@ -11,7 +11,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from mgdlearn.errors import InputError, InputTypeError
-from mgdlearn.model.equations import FLOW_NAMES, I_CA, I_GUT, I_MG, I_MGSTORE, N_STATE, STATE, Rates, flows, make_rhs
+from mgdlearn.model.equations import FLOW_NAMES, I_CA, I_GUT, I_MG, I_MGSTORE, N_STATE, Rates, flows, make_rhs
 from mgdlearn.model.parameters import CONSTANTS, Parameters
 from mgdlearn.model.scenario import INTAKE_LIMITS, RANGES, Scenario
 
