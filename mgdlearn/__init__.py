@@ -43,6 +43,9 @@ _API: dict[str, str] = {
     "Scenario": "model",
     "simulate": "model",
     "steady_state": "model",
+    "Parameters": "model",
+    "Supplement": "model",
+    "Bolus": "model",
     # nutrition and sunlight
     "find_food": "nutrition",
     "assess": "nutrition",
