@@ -18,11 +18,16 @@ __all__ = [
     "CONSTANTS",
     "ex1_7_ohd25_day84",
     "ex1_7_ohd25_day0",
+    "winter_changes",
+    "ex1_9_winter_fall_percent",
     "predict_ex1_8_winter",
     "ex2_7_calcitriol_drop_percent",
+    "low_mg_calcium_run",
+    "ex2_9_calcium_fall",
     "predict_ex2_8_low_mg_calcium",
     "ex3_6_mg_absorption_points",
     "ex3_6_relative_change_percent",
+    "low_mg_intake_run",
     "predict_ex3_7_low_mg_intake",
     "ex4_6_run",
     "ex4_6_smaller_rise",
@@ -31,6 +36,7 @@ __all__ = [
     "ex4_8_ohd25_at_answer",
     "ex5_7_finals",
     "ex5_7_combination_gain",
+    "summer_run",
     "predict_ex5_9_summer",
     "ANA_START",
     "ana_plan",
@@ -89,12 +95,24 @@ def ex1_7_ohd25_day0() -> float:
 
 
 @lru_cache(maxsize=1)
-def predict_ex1_8_winter() -> tuple[str, str]:
-    """Sun input drops to 0 for 120 days from the default adult: which falls more, in percent?"""
+def winter_changes() -> tuple[float, float, float]:
+    """Default adult, sun input 0 for 120 days: % change of 25(OH)D, % change of calcitriol, final 25(OH)D."""
     res = _sim(120, _scenario(), sun_iu_per_day=0)
     df = res.df  # type: ignore[attr-defined]
-    d25 = _pct(df["ohd25_nmol_l"].iloc[0], df["ohd25_nmol_l"].iloc[-1])
-    dcal = _pct(df["calcitriol_pmol_l"].iloc[0], df["calcitriol_pmol_l"].iloc[-1])
+    return (_pct(df["ohd25_nmol_l"].iloc[0], df["ohd25_nmol_l"].iloc[-1]),
+            _pct(df["calcitriol_pmol_l"].iloc[0], df["calcitriol_pmol_l"].iloc[-1]),
+            float(df["ohd25_nmol_l"].iloc[-1]))
+
+
+def ex1_9_winter_fall_percent() -> float:
+    """By how many percent 25(OH)D falls in the winter run (a positive number)."""
+    return -winter_changes()[0]
+
+
+@lru_cache(maxsize=1)
+def predict_ex1_8_winter() -> tuple[str, str]:
+    """Sun input drops to 0 for 120 days from the default adult: which falls more, in percent?"""
+    d25, dcal, _ = winter_changes()
     if abs(d25) > 2 * abs(dcal):
         key = "25ohd"
     elif abs(dcal) > 2 * abs(d25):
@@ -116,10 +134,21 @@ def ex2_7_calcitriol_drop_percent() -> float:
 
 
 @lru_cache(maxsize=1)
+def low_mg_calcium_run() -> object:
+    """Serum Mg clamped at 0.45 mmol/L for 60 days from the default adult (the model run of ex2.8, ex2.9)."""
+    return _sim(60, _scenario(), serum_mg_mmol_l=0.45)
+
+
+def ex2_9_calcium_fall() -> float:
+    """How much ionized calcium (mmol/L) falls in that run (a positive number)."""
+    df = low_mg_calcium_run().df  # type: ignore[attr-defined]
+    return float(df["ca_ion_mmol_l"].iloc[0] - df["ca_ion_mmol_l"].iloc[-1])
+
+
+@lru_cache(maxsize=1)
 def predict_ex2_8_low_mg_calcium() -> tuple[str, str]:
     """Serum Mg clamped at 0.45 mmol/L for 60 days from the default adult: ionized calcium?"""
-    res = _sim(60, _scenario(), serum_mg_mmol_l=0.45)
-    df = res.df  # type: ignore[attr-defined]
+    df = low_mg_calcium_run().df  # type: ignore[attr-defined]
     before, after = float(df["ca_ion_mmol_l"].iloc[0]), float(df["ca_ion_mmol_l"].iloc[-1])
     key = "falls" if after < before - 0.02 else "rises" if after > before + 0.02 else "same"
     pth0, pth1 = float(df["pth_pmol_l"].iloc[0]), float(df["pth_pmol_l"].iloc[-1])
@@ -150,10 +179,15 @@ def ex3_6_relative_change_percent() -> float:
 
 
 @lru_cache(maxsize=1)
+def low_mg_intake_run() -> object:
+    """Mg intake 100 mg/day for 365 days from the default adult (the model run of ex3.7, ex3.8)."""
+    return _sim(365, _scenario(), magnesium_mg_per_day=100)
+
+
+@lru_cache(maxsize=1)
 def predict_ex3_7_low_mg_intake() -> tuple[str, str]:
     """Mg intake drops to 100 mg/day for a year from the default adult: calcitriol?"""
-    res = _sim(365, _scenario(), magnesium_mg_per_day=100)
-    df = res.df  # type: ignore[attr-defined]
+    df = low_mg_intake_run().df  # type: ignore[attr-defined]
     change = _pct(df["calcitriol_pmol_l"].iloc[0], df["calcitriol_pmol_l"].iloc[-1])
     key = "falls" if change < -2 else "rises" if change > 2 else "same"
     return key, (f"Calcitriol changed by {change:+.1f} % and serum magnesium went from "
@@ -239,10 +273,15 @@ def ex5_7_combination_gain() -> float:
 
 
 @lru_cache(maxsize=1)
+def summer_run() -> object:
+    """Sun input 3500 IU/day for 90 days from the default adult (the model run of ex5.9, ex5.10)."""
+    return _sim(90, _scenario(), sun_iu_per_day=3500)
+
+
+@lru_cache(maxsize=1)
 def predict_ex5_9_summer() -> tuple[str, str]:
     """Summer: sun input 3500 IU/day for 90 days from the default adult. Which rises more, in percent?"""
-    res = _sim(90, _scenario(), sun_iu_per_day=3500)
-    df = res.df  # type: ignore[attr-defined]
+    df = summer_run().df  # type: ignore[attr-defined]
     d25 = _pct(df["ohd25_nmol_l"].iloc[0], df["ohd25_nmol_l"].iloc[-1])
     dcal = _pct(df["calcitriol_pmol_l"].iloc[0], df["calcitriol_pmol_l"].iloc[-1])
     key = "25ohd" if d25 > 2 * abs(dcal) else "calcitriol" if dcal > 2 * abs(d25) else "same"

@@ -161,4 +161,20 @@ EXERCISES = (
         reflect="why is 25(OH)D, not calcitriol, the marker of vitamin D status?",
         hints=("Which of the two is regulated by PTH, and which simply follows supply?",),
     ),
+    Numeric(
+        id="ex1.9",
+        points=2,
+        prompt="Run the winter yourself: simulate(Scenario(sun_iu_per_day=0), days=120, start=Scenario()). "
+               "By how many percent does 25(OH)D fall from day 0 to day 120?",
+        unit="%",
+        target=tasks.ex1_9_winter_fall_percent,
+        abs_tol=1.0,
+        mistakes=(Mistake(lambda t: -tasks.winter_changes()[1], "That is how much *calcitriol* fell; the question "
+                                                                 "asks about 25(OH)D ('ohd25_nmol_l')."),
+                  Mistake(lambda t: tasks.winter_changes()[2], "That is the day-120 level in nmol/L; the question "
+                                                               "asks for the fall in percent of the day-0 level."),
+                  Mistake(lambda t: t / 100, "Give the answer in percent (for example 25, not 0.25).")),
+        hints=("df = res.df; first, last = df['ohd25_nmol_l'].iloc[0], df['ohd25_nmol_l'].iloc[-1]",
+               "Percent fall = (first - last) / first x 100."),
+    ),
 )

@@ -157,4 +157,21 @@ EXERCISES = (
         reflect="PTH is the hormone that should defend calcium; what stops it from doing so here?",
         hints=("Low magnesium weakens PTH secretion, PTH action and CYP27B1 at the same time.",),
     ),
+    Numeric(
+        id="ex2.9",
+        points=2,
+        prompt="Run the ex2.8 experiment yourself: simulate(Scenario(serum_mg_mmol_l=0.45), days=60, "
+               "start=Scenario()). By how many mmol/L does ionized calcium fall from day 0 to day 60?",
+        unit="mmol/L",
+        analyte="calcium",
+        target=tasks.ex2_9_calcium_fall,
+        abs_tol=0.005,
+        rel_tol=0.03,
+        mistakes=(Mistake(lambda t: float(tasks.low_mg_calcium_run().df["ca_ion_mmol_l"].iloc[-1]),  # type: ignore[attr-defined]
+                          "That is the day-60 level; subtract it from the day-0 level."),
+                  Mistake(lambda t: float(tasks.low_mg_calcium_run().df["ca_ion_mmol_l"].iloc[0]),  # type: ignore[attr-defined]
+                          "That is the day-0 level; the question asks how much it falls.")),
+        hints=("res.df['ca_ion_mmol_l'] holds ionized calcium for every day.",
+               "Fall = first value - last value."),
+    ),
 )

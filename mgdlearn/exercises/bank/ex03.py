@@ -146,4 +146,22 @@ EXERCISES = (
         reflect="which arrows of the loop carry the change, and why is it slow?",
         hints=("Follow the loop downward: less magnesium absorbed, lower serum magnesium, slower enzymes.",),
     ),
+    Numeric(
+        id="ex3.8",
+        points=2,
+        prompt="Run the ex3.7 experiment yourself: simulate(Scenario(magnesium_mg_per_day=100), days=365, "
+               "start=Scenario()). What is serum magnesium on day 365, in mmol/L?",
+        unit="mmol/L",
+        analyte="serum_mg",
+        target=lambda: float(tasks.low_mg_intake_run().final["mg_serum_mmol_l"]),  # type: ignore[attr-defined]
+        rel_tol=0.01,
+        mistakes=(Mistake(lambda t: float(tasks.low_mg_intake_run().df["mg_serum_mmol_l"].iloc[0]),  # type: ignore[attr-defined]
+                          "That is the day-0 value, before the intake dropped; read the last day."),
+                  Mistake(lambda t: t - 0.75, "That is the distance below the normal range's lower limit; the "
+                                              "question asks for the level itself.")),
+        hints=("res.final['mg_serum_mmol_l'] is the value on the last day.",),
+        explanation="Compare it with the normal range (0.75-0.95 mmol/L). Serum holds under 1 % of the body's "
+                    "magnesium, and bone and the kidney buffer it, so a normal serum value does not rule out "
+                    "depletion.",
+    ),
 )

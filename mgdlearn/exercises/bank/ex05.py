@@ -182,4 +182,17 @@ EXERCISES = (
         reflect="more sun raises the supply; why does the hormone barely move?",
         hints=("Which of the two follows supply, and which is held steady by PTH and CYP24A1?",),
     ),
+    Numeric(
+        id="ex5.10",
+        points=2,
+        prompt="Run the summer yourself: simulate(Scenario(sun_iu_per_day=3500), days=90, start=Scenario()). "
+               "What is 25(OH)D on day 90, in ng/mL?",
+        unit="ng/mL",
+        analyte="25ohd",
+        target=lambda: float(tasks.summer_run().final["ohd25_nmol_l"]) / nmol_per_ng_25ohd(),  # type: ignore[attr-defined]
+        rel_tol=0.01,
+        mistakes=(Mistake(lambda t: float(tasks.summer_run().df["ohd25_nmol_l"].iloc[0]) / nmol_per_ng_25ohd(),  # type: ignore[attr-defined]
+                          "That is the day-0 value; read the last day of the run."),),
+        hints=("res.final['ohd25_nmol_l'] is in nmol/L; the model also reports 'ohd25_ng_ml'.",),
+    ),
 )

@@ -130,8 +130,24 @@ EXERCISES = (
         reflect="how fast does serum magnesium respond compared with 25(OH)D, and why?",
         hints=("Serum magnesium is a small pool refilled from the gut and bone; 25(OH)D has a half-life of weeks.",),
     ),
-    MultipleChoice(
+    Numeric(
         id="ex6.9",
+        points=2,
+        prompt="With plan A, what is Ana's 25(OH)D on day 84, in ng/mL (the unit of her lab)?",
+        unit="ng/mL",
+        analyte="25ohd",
+        target=lambda: float(tasks.ana_plan("A").final["ohd25_nmol_l"]) / nmol_per_ng_25ohd(),  # type: ignore[attr-defined]
+        rel_tol=0.01,
+        mistakes=(Mistake(lambda t: float(tasks.ana_plan("B").final["ohd25_nmol_l"]) / nmol_per_ng_25ohd(),  # type: ignore[attr-defined]
+                          "That is plan B's value; the question asks about plan A."),
+                  Mistake(lambda t: float(tasks.ana_plan("A").df["ohd25_nmol_l"].iloc[0]) / nmol_per_ng_25ohd(),  # type: ignore[attr-defined]
+                          "That is the value on day 0, before the plan starts.")),
+        hints=("res_a.final['ohd25_nmol_l'] is in nmol/L; divide by 2.496 (or read 'ohd25_ng_ml').",),
+        explanation="Compare it with the 20 ng/mL line of the IOM categories: which category would plan A "
+                    "reach in 12 weeks?",
+    ),
+    MultipleChoice(
+        id="ex6.10",
         points=2,
         prompt="Which sentence belongs in an honest justification of plan B?",
         options={"a": "Magnesium doubles the effect of vitamin D for everyone.",
@@ -139,11 +155,11 @@ EXERCISES = (
                       "magnesium to raise 25(OH)D are few and small (emerging).",
                  "c": "Without magnesium, vitamin D is not useful or safe.",
                  "d": "The model proves that plan B is best for Ana."},
-        answer="d:06a10c74eab3e6a92a0e9c7b",
+        answer="d:bfb38203b7cc7200609eeeed",
         feedback={
-            "d:5d0e68ca4a136bf127473fe6": "No trial shows a doubling; effects depend on the starting levels (Dai 2018).",
-            "d:1b5ea686d9ee0e6ffcb3b9a4": "That is a press paraphrase of a review, not a trial result: claim-level.",
-            "d:0595181d8f76172f8e4cbadc": "A teaching model shows consequences of its assumptions; it cannot prove what is best for a "
+            "d:3c52348a263353efb16583b3": "No trial shows a doubling; effects depend on the starting levels (Dai 2018).",
+            "d:6bae763390e094dc8df36d68": "That is a press paraphrase of a review, not a trial result: claim-level.",
+            "d:7d7ac4a30021fb4880901a09": "A teaching model shows consequences of its assumptions; it cannot prove what is best for a "
                                           "real person.",
         },
         hints=("Pick the sentence that says how strong each part of the evidence is.",),
