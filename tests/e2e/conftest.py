@@ -127,8 +127,8 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def page(browser: object, request: pytest.FixtureRequest) -> Iterator[object]:
-    """A fresh page (1400x1000); on failure a screenshot goes to test-artifacts/."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
+    """A fresh page (1400x1400); on failure a screenshot goes to test-artifacts/."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1400})  # type: ignore[attr-defined]
     context.set_default_timeout(30_000)
     pg = context.new_page()
     messages: list[str] = []

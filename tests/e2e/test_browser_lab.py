@@ -12,6 +12,7 @@ import json
 import os
 import re
 import time
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -29,9 +30,13 @@ LESSON = os.environ.get("MGDLEARN_E2E_LESSON", "lessons/01_activation_pathway.ip
 EXERCISE_ANSWERS: list[str] = json.loads(os.environ.get("MGDLEARN_E2E_ANSWERS", '["\\"c\\"", "\\"b\\""]'))
 CHECK_CALL = re.compile(r"""check\(\s*["']([^"']+)["']\s*,\s*([A-Za-z_]\w*)\s*\)""")
 
-STDERR_OUTPUT = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
-KERNEL_IDLE = ".jp-Notebook-ExecutionIndicator[data-status='idle']"
-CELL = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell"
+#: The notebook in the visible tab; every selector is scoped to it.
+PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+STDERR_OUTPUT = f'{PANEL} .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
+KERNEL_IDLE = f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='idle']"
+CELL = f"{PANEL} .jp-Notebook .jp-Cell"
+PROMPT = f"{PANEL} .jp-Notebook .jp-InputArea-prompt"
+OUTPUT = f"{PANEL} .jp-Notebook .jp-OutputArea-output"
 
 
 def _exercise_path() -> str:
@@ -61,7 +66,8 @@ class LabNotebook:
         self.page, self.server, self.rel = page, server, rel
 
     def open(self) -> "LabNotebook":
-        self.page.goto(self.server.url(f"lab/tree/{self.rel}"))
+        # A workspace of its own, so tabs another test left open are not restored next to this one.
+        self.page.goto(self.server.url(f"lab/workspaces/e2e-{uuid.uuid4().hex[:12]}/tree/{self.rel}"))
         self.page.locator(CELL).first.wait_for(state="visible", timeout=60_000)
         self.page.locator(KERNEL_IDLE).first.wait_for(state="attached", timeout=60_000)
         self.wait_for_connected_kernel()
@@ -100,16 +106,14 @@ class LabNotebook:
     def wait_until_executed(self, code_indices: list[int], timeout_ms: int = 120_000) -> None:
         """Wait until each listed cell shows an execution count and the kernel is idle."""
         self.page.wait_for_function(
-            """([selector, indices]) => {
-                const cells = document.querySelectorAll(selector);
+            """([cellSel, promptSel, idleSel, indices]) => {
+                const cells = document.querySelectorAll(cellSel);
                 const done = indices.every(i => cells[i] && /\\[\\d+\\]/.test(
                     (cells[i].querySelector('.jp-InputArea-prompt') || {}).textContent || ''));
-                const busy = [...document.querySelectorAll('.jp-InputArea-prompt')]
-                    .some(p => p.textContent.includes('*'));
-                const idle = document.querySelector(".jp-Notebook-ExecutionIndicator[data-status='idle']");
-                return done && !busy && idle !== null;
+                const busy = [...document.querySelectorAll(promptSel)].some(p => p.textContent.includes('*'));
+                return done && !busy && document.querySelector(idleSel) !== null;
             }""",
-            arg=[CELL, code_indices],
+            arg=[CELL, PROMPT, KERNEL_IDLE, code_indices],
             timeout=timeout_ms,
         )
 
@@ -117,14 +121,14 @@ class LabNotebook:
         """Clear every output (so nothing saved can pass for fresh output), then Run All Cells."""
         self.menu("Edit", "Clear Outputs of All Cells")
         self.page.wait_for_function(
-            "(s) => document.querySelectorAll(s).length === 0", arg=".jp-Notebook .jp-OutputArea-output"
+            "(s) => document.querySelectorAll(s).length === 0", arg=OUTPUT
         )
         for _ in range(2):  # a Run All sent while the kernel reconnects is lost: send it again
             self.menu("Run", "Run All Cells")
             try:
                 self.page.wait_for_function(
                     """(s) => [...document.querySelectorAll(s)].some(p => /\\[(\\*|\\d+)\\]/.test(p.textContent))""",
-                    arg=".jp-Notebook .jp-InputArea-prompt",
+                    arg=PROMPT,
                     timeout=20_000,
                 )
                 break
@@ -134,8 +138,9 @@ class LabNotebook:
         self.wait_until_executed(code_indices)
 
     def error_outputs(self) -> list[str]:
-        texts = self.page.locator(STDERR_OUTPUT).all_inner_texts()
-        notebook_text = self.page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook").inner_text()
+        texts = self.page.locator(STDERR_OUTPUT).all_text_contents()
+        # textContent, not innerText: cells scrolled out of view are not laid out, and innerText skips them
+        notebook_text = self.page.locator(f"{PANEL} .jp-Notebook").text_content() or ""
         for marker in ("Traceback", "Error displaying widget", "Failed to load model"):
             if marker in notebook_text:
                 texts.append(f"page shows {marker!r}")
@@ -152,7 +157,7 @@ def test_lesson_slider_redraws_the_plot_without_errors(page: Any, lab_server: La
     lab = LabNotebook(page, lab_server, LESSON).open()
     lab.run_all_from_clean(_code_cells(nb))
 
-    slider = page.locator(".widget-slider").first
+    slider = page.locator(f"{PANEL} .widget-slider").first
     slider.wait_for(state="visible", timeout=60_000)
     explorer_cell = slider.locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' jp-Cell ')][1]")
     image = explorer_cell.locator(".jp-OutputArea-output img").first
@@ -169,7 +174,7 @@ def test_lesson_slider_redraws_the_plot_without_errors(page: Any, lab_server: La
     handle = slider.locator(".noUi-handle").first
     at_max = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
     readout = explorer_cell.locator(".widget-readout").first
-    before_readout = readout.inner_text()
+    before_readout = readout.text_content()
     handle.focus()
     handle.press("Home" if at_max else "End")  # continuous_update=False: the release updates the plot
 
@@ -186,7 +191,7 @@ def test_lesson_slider_redraws_the_plot_without_errors(page: Any, lab_server: La
     after_pixels = image.screenshot()
     explorer_cell.screenshot(path=str(ARTIFACTS / f"{stem}-after-slider.png"))
 
-    assert readout.inner_text() != before_readout, "the slider's value did not change"
+    assert readout.text_content() != before_readout, "the slider's value did not change"
     assert image.get_attribute("src") != before_src, "the plot's image data did not change"
     assert after_pixels != before_pixels, "the plot's pixels did not change"
     assert lab.error_outputs() == [], "error output after moving the slider"
@@ -219,7 +224,7 @@ def test_exercise_check_gives_feedback_on_a_typed_answer(
     lab = LabNotebook(page, lab_server, rel).open()
     lab.run_all_from_clean(_code_cells(nb))
     check_cell = lab.cell(check_i)
-    shown = check_cell.locator(".jp-OutputArea").inner_text()
+    shown = (check_cell.locator(".jp-OutputArea").text_content() or "")
     assert "not answered" in shown.lower(), f"before an answer the check should say so; it shows {shown!r}"
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
 
@@ -230,7 +235,7 @@ def test_exercise_check_gives_feedback_on_a_typed_answer(
         editor.click()
         page.keyboard.press("Control+A")
         page.keyboard.type(typed)
-        assert editor.inner_text().strip() == typed, "the answer cell does not hold what was typed"
+        assert (editor.text_content() or "").strip() == typed, "the answer cell does not hold what was typed"
         page.keyboard.press("Control+Enter")
         lab.wait_until_executed([answer_i])
 
@@ -238,12 +243,12 @@ def test_exercise_check_gives_feedback_on_a_typed_answer(
         page.keyboard.press("Control+Enter")
         page.wait_for_function(
             "([cell, old]) => { const o = cell.querySelector('.jp-OutputArea');"
-            " return o && o.innerText.trim() && o.innerText !== old; }",
+            " return o && o.textContent.trim() && o.textContent !== old; }",
             arg=[check_cell.element_handle(), shown],
             timeout=60_000,
         )
         lab.wait_until_executed([answer_i, check_i])
-        shown = check_cell.locator(".jp-OutputArea").inner_text()
+        shown = (check_cell.locator(".jp-OutputArea").text_content() or "")
         check_cell.screenshot(path=str(ARTIFACTS / f"{Path(rel).stem}-{exercise_id}-attempt{attempt}.png"))
 
         feedback = _normalise(shown)
