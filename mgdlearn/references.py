@@ -8,6 +8,7 @@ Examples
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Iterable, Mapping
@@ -42,9 +43,15 @@ class Reference:
 
     @property
     def short(self) -> str:
-        """Author-year label such as ``"Heaney et al. 2003"``."""
-        first = self.authors.split(",")[0].split(" ")[0]
-        many = "," in self.authors
+        """Author-year label such as ``"Heaney et al. 2003"`` or ``"Institute of Medicine 2011"``."""
+        first = self.authors.split(",")[0].strip()
+        words = first.split()
+        person = len(words) > 1 and re.fullmatch(r"[A-Z]{1,4}", words[-1]) is not None
+        if person:  # "Heaney RP" -> "Heaney"; corporate authors are kept whole
+            first = " ".join(words[:-1])
+        else:
+            first = self.authors if len(self.authors) < 60 else first
+        many = person and "," in self.authors
         return f"{first}{' et al.' if many else ''} {self.year}"
 
     def __str__(self) -> str:

@@ -85,3 +85,9 @@ def test_no_key_is_defined_twice():
 def test_bibliography_is_read_only():
     with pytest.raises(TypeError):
         REFERENCES["x"] = REFERENCES["iom2011"]  # type: ignore[index]
+
+
+def test_short_labels_handle_corporate_authors_and_particles():
+    assert cite("iom2011").short == "Institute of Medicine 2011"
+    assert cite("debaaij2015").short == "de Baaij et al. 2015"
+    assert cite("ods_mg").short.startswith("NIH Office of Dietary Supplements")

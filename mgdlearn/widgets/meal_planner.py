@@ -278,6 +278,12 @@ class MealPlanner:
         """The bar chart as last drawn (``None`` before the first successful render)."""
         return self._fig
 
+    @property
+    def controls(self) -> dict[str, Any]:
+        """The numeric controls by keyword of :func:`compute` (the person's age and supplements)."""
+        return {"age_years": self.age, "supplement_magnesium_mg": self.supp_mg,
+                "supplement_calcium_mg": self.supp_ca, "supplement_vitamin_d_iu": self.supp_vd}
+
     # -- values -------------------------------------------------------------------------------
     def selection(self) -> list[tuple[str, float]]:
         """The chosen (food, servings) rows (``"(none)"`` rows left out)."""
@@ -354,13 +360,11 @@ class MealPlanner:
         self._show(out, figure_bundle(fig, alt, caption))
 
     def _show(self, out: Any, bundle: dict[str, str]) -> None:
-        from IPython.display import display
-
+        # Set the Output widget's state directly (as Explorer.refresh does): the figure travels
+        # with the widget state and never leaks into the cell's own output under nbval.
         if out is self.chart_out:
             self.displayed = bundle
-        out.clear_output(wait=True)
-        with out:
-            display(bundle, raw=True)
+        out.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
 
     def widget(self) -> "ipywidgets.VBox":
         """The whole planner as one widget."""
