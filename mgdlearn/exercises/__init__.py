@@ -3,8 +3,9 @@
 In a notebook
 -------------
 >>> from mgdlearn.exercises import check, hint
->>> check("ex1.2", "20 ng/mL")      # doctest: +SKIP
-✔ ex1.2: Correct. ...
+>>> check("L1.2", "20 ng/mL")      # doctest: +SKIP
+✔ L1.2: Correct. 49.93 nmol/L is right.
+  Note: You answered in ng/mL; the question asks for nmol/L, so your 20 ng/mL was converted to 49.93 nmol/L.
 
 ``check(exercise_id, answer)`` *displays* the verdict (HTML in JupyterLab, plain text elsewhere)
 and returns ``None``, so a cell ending in ``check(...)`` shows the feedback once. For code, use
