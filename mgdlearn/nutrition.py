@@ -4,11 +4,12 @@ The food table (``mgdlearn/data/foods.csv``, read with :func:`foods`) holds 49 f
 magnesium, calcium and vitamin D per serving and per 100 g. Every value names its source
 (``magnesium_source``, ``calcium_source``, ``vitd_source``; ``source`` lists all keys of the row):
 per-serving figures from the NIH ODS fact-sheet tables (``ods_mg``, ``ods_vitd``, ``ods_ca``) or the
-Dietary Guidelines calcium table (``dga2020_calcium``), per-100 g figures from USDA FoodData
-Central SR Legacy (``usda_fdc``, the food named in ``fdc_description``); the other column of each
-pair is derived with the serving weight (``per_100g_basis`` says which is which). ``fdc_id`` is
-left empty where the FoodData Central id has not been verified; ``fdc_description`` names the SR
-Legacy food so the value can be looked up. Values are
+Dietary Guidelines calcium table (``dga2020_calcium``), per-100 g figures and serving weights from
+the USDA National Nutrient Database for Standard Reference, Release 28 (``usda_sr28``; the SR food
+is named in ``fdc_description`` and numbered in ``ndb_number``, which FoodData Central also
+indexes; the few values not found there still cite ``usda_fdc`` and say so in ``note``); the other
+column of each pair is derived with the serving weight (``per_100g_basis`` says which is which).
+``fdc_id`` is left empty where the FoodData Central id has not been verified. Values are
 typical of one product or preparation: fortified foods differ by brand, so check labels.
 
 Main API
@@ -153,7 +154,7 @@ class Food:
     name: str
     group: str
     serving: str
-    serving_g: float | None = field(metadata={"unit": "g", "source": "usda_fdc"})
+    serving_g: float | None = field(metadata={"unit": "g", "source": "usda_sr28"})
     magnesium_mg: float = field(metadata={"unit": "mg/serving", "source": "see sources"})
     calcium_mg: float = field(metadata={"unit": "mg/serving", "source": "see sources"})
     vitamin_d_ug: float = field(metadata={"unit": "µg/serving", "source": "see sources"})
@@ -189,14 +190,16 @@ def _table() -> "pd.DataFrame":
     import pandas as pd
 
     with _data_path().open("r", encoding="utf-8") as fh:
-        df = pd.read_csv(fh, dtype={"fdc_id": "string", "aliases": "string", "note": "string",
-                                    "fdc_description": "string", "serving_g_source": "string"},
+        df = pd.read_csv(fh, dtype={"fdc_id": "string", "ndb_number": "string", "aliases": "string",
+                                    "note": "string", "fdc_description": "string",
+                                    "serving_g_source": "string"},
                          keep_default_na=True)
     missing = [c for c in _COLUMNS if c not in df.columns]
     if missing:  # pragma: no cover - guarded by tests of the shipped file
         raise RuntimeError(f"foods.csv lacks columns {missing}")
-    for col in ("aliases", "note", "fdc_description", "fdc_id", "serving_g_source"):
-        df[col] = df[col].fillna("")
+    for col in ("aliases", "note", "fdc_description", "fdc_id", "ndb_number", "serving_g_source"):
+        if col in df.columns:
+            df[col] = df[col].fillna("")
     df["named_in_article"] = df["named_in_article"].astype(str).str.lower().eq("true")
     return df
 
@@ -385,7 +388,7 @@ class IntakeLine:
     food_id: str
     name: str
     servings: float = field(metadata={"unit": "servings", "source": "input"})
-    grams: float | None = field(metadata={"unit": "g", "source": "usda_fdc"})
+    grams: float | None = field(metadata={"unit": "g", "source": "usda_sr28"})
     magnesium_mg: float = field(metadata={"unit": "mg", "source": "foods.csv"})
     calcium_mg: float = field(metadata={"unit": "mg", "source": "foods.csv"})
     vitamin_d_ug: float = field(metadata={"unit": "µg", "source": "foods.csv"})

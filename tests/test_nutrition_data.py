@@ -13,7 +13,8 @@ from mgdlearn.nutrition import find_food, foods
 from mgdlearn.references import REFERENCES
 
 CHECKS = Path(__file__).parent / "data" / "foods_source_check.csv"
-NUTRIENT_SOURCE = {"magnesium": "magnesium_source", "calcium": "calcium_source", "vitd": "vitd_source"}
+NUTRIENT_SOURCE = {"magnesium": "magnesium_source", "calcium": "calcium_source", "vitd": "vitd_source",
+                   "serving": "serving_g_source"}
 
 
 def _checks() -> list[dict[str, str]]:
@@ -36,12 +37,24 @@ def test_sampled_values_match_the_figures_of_their_cited_source(table, check):
         f"{low:g}-{high:g} for '{check['source_item']}'")
     nutrient_col = NUTRIENT_SOURCE[check["column"].split("_")[0]]
     assert row[nutrient_col] == check["cited_as"]
+    if check.get("ndb_number"):
+        assert row["ndb_number"] == check["ndb_number"], "the check and the table name the same SR food"
 
 
 def test_the_source_check_table_covers_each_fact_sheet_and_many_rows():
     checks = _checks()
-    assert {c["source"] for c in checks} >= {"ods_mg", "ods_vitd", "ods_ca", "dga2020_calcium"}
+    assert {c["source"] for c in checks} >= {"ods_mg", "ods_vitd", "ods_ca", "dga2020_calcium", "usda_sr28"}
     assert len({c["food_id"] for c in checks}) >= 25
+
+
+def test_every_value_citing_usda_sr28_is_in_the_check_table(table):
+    """Each per-100 g value taken from SR28 is pinned to the SR28 figure in the check table."""
+    checked = {(c["food_id"], c["column"]) for c in _checks() if c["source"] == "usda_sr28"}
+    for food_id, row in table.iterrows():
+        for nutrient, col in (("magnesium", "magnesium_mg_per_100g"), ("calcium", "calcium_mg_per_100g"),
+                              ("vitd", "vitd_ug_per_100g")):
+            if row[f"{nutrient}_source"] == "usda_sr28":
+                assert (food_id, col) in checked, (food_id, col)
 
 
 def test_every_value_names_a_source_key_from_the_bibliography(table):
@@ -53,8 +66,14 @@ def test_every_value_names_a_source_key_from_the_bibliography(table):
             assert row[col] in keys, (food_id, col)
         if not math.isnan(row["serving_g"]):
             assert row["serving_g_source"] in REFERENCES, food_id
-        if "usda_fdc" in (row["magnesium_source"], row["calcium_source"], row["vitd_source"]):
+        nutrient_sources = (row["magnesium_source"], row["calcium_source"], row["vitd_source"])
+        if "usda_fdc" in nutrient_sources:
             assert row["fdc_description"], f"{food_id}: values from FoodData Central name the FDC food"
+            assert "not verified" in row["note"], f"{food_id}: unchecked FoodData Central values are flagged"
+        if "usda_sr28" in keys:
+            assert row["fdc_description"], f"{food_id}: values from SR28 name the SR food"
+            assert len(row["ndb_number"]) == 5 and row["ndb_number"].isdigit(), (
+                f"{food_id}: values from SR28 give the 5-digit NDB number")
 
 
 def test_units_are_stated_in_every_numeric_column_name(table):
