@@ -343,7 +343,10 @@ def _where(path: str | os.PathLike[str] | None) -> str:
 
 def format_progress(path: str | os.PathLike[str] | None = None) -> str:
     """Completion per lesson as a plain-text table (what ``mgdlearn progress`` prints)."""
-    rows = progress_table(path)
+    return _format_rows(progress_table(path), path)
+
+
+def _format_rows(rows: tuple[LessonProgress, ...], path: str | os.PathLike[str] | None) -> str:
     head = ("Lesson", "Title", "Concept checks", "Exercises", "Attempts")
     body = [(str(r.lesson), r.title, f"{r.checks_done}/{r.checks_total}",
              f"{r.exercises_done}/{r.exercises_total}", str(r.attempts)) for r in rows]
@@ -361,9 +364,13 @@ class _ProgressView:
     """Rich display of the progress table (HTML) with the text table as plain text."""
 
     def __init__(self, path: str | os.PathLike[str] | None) -> None:
-        self._text = format_progress(path)
         self._rows = progress_table(path)
+        self._text = _format_rows(self._rows, path)
         self._where = _where(path)
+
+    def text(self) -> str:
+        """The plain-text table."""
+        return self._text
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
         e = html.escape
@@ -378,14 +385,6 @@ class _ProgressView:
 
 def progress(path: str | os.PathLike[str] | None = None) -> None:
     """Show completion per lesson as a table (HTML in Jupyter, text elsewhere)."""
-    view = _ProgressView(path)
-    try:
-        from IPython import get_ipython
-        from IPython.display import display
-    except ImportError:  # pragma: no cover - IPython comes with Jupyter
-        print(view._text)
-        return
-    if get_ipython() is None:
-        print(view._text)
-    else:
-        display(view)
+    from mgdlearn.exercises.checker import show
+
+    show(_ProgressView(path))

@@ -161,7 +161,7 @@ class Numeric(Exercise):
             if re.search(r"\d,\d{1,2}(?!\d)", text):
                 raise AnswerProblem(f"{safe_repr(text, 30)}: use a point for decimals (12.5, not 12,5).")
             m = re.fullmatch(r"\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(.*?)\s*", text.replace(",", ""))
-            if m and (not m.group(2) or units._norm_unit(m.group(2)) == units._norm_unit(self.unit)):
+            if m and (not m.group(2) or self._same_unit(m.group(2))):
                 x = read_number(float(m.group(1)), unit=self.unit)
                 if m.group(2):
                     return x, ()
@@ -183,7 +183,7 @@ class Numeric(Exercise):
         from mgdlearn import units
 
         value = read_number(value, unit=unit)
-        if units._norm_unit(unit) == units._norm_unit(self.unit):
+        if self._same_unit(unit):
             return value, ()
         if self.analyte is None:
             raise AnswerProblem(f"This question asks for a value in {self.unit}; give the number in {self.unit}.")
@@ -225,27 +225,36 @@ class Numeric(Exercise):
         direction = "too high" if x > t else "too low"
         return f"{x:.4g} {self.unit} is {direction}.".replace("  ", " ") + " Re-check each step of your working."
 
+    def _same_unit(self, unit: str) -> bool:
+        """Whether ``unit`` is the asked unit, however it is spelled."""
+        if self.analyte is not None:
+            from mgdlearn import units
+
+            try:
+                return units.normalize_unit(unit, self.analyte) == units.normalize_unit(self.unit, self.analyte)
+            except ValueError:
+                return False
+        squash = lambda u: re.sub(r"\s", "", u).casefold().replace("µ", "u").replace("μ", "u")  # noqa: E731
+        return squash(unit) == squash(self.unit)
+
     def _unit_mistake(self, x: float, t: float, close: Callable[[float, float], bool]) -> str:
         if self.analyte is None or t == 0:
             return ""
         from mgdlearn import units
 
-        try:
-            mine = units._find(units._analyte_key(self.analyte), self.unit, "unit")
-            options = units._units()[units._analyte_key(self.analyte)]
-        except ValueError:
-            return ""
-        for other in options.values():
-            if other.dimension != mine.dimension or other.factor == mine.factor:
+        for other in units.units_for(self.analyte):
+            try:
+                r = float(units.convert(1.0, other, self.unit, analyte=self.analyte))  # 1 other = r asked
+            except ValueError:  # another dimension (an amount per day, say)
                 continue
-            r = other.factor / mine.factor  # 1 other = r of the asked unit
+            if math.isclose(r, 1.0, rel_tol=1e-9):
+                continue
             if close(abs(x), abs(t) / r):
-                return (f"Your number is the right amount expressed in {other.unit}, but the question asks for "
-                        f"{self.unit}: 1 {other.unit} = {r:.4g} {self.unit}. "
-                        "Did you forget the unit conversion?")
+                return (f"Your number is the right amount expressed in {other}, but the question asks for "
+                        f"{self.unit}: 1 {other} = {r:.4g} {self.unit}. Did you forget the unit conversion?")
             if close(abs(x), abs(t) / r ** 2):
-                return (f"The conversion went the wrong way: 1 {other.unit} = {r:.4g} {self.unit}, so going from "
-                        f"{other.unit} to {self.unit} you {'multiply' if r > 1 else 'divide'} by "
+                return (f"The conversion went the wrong way: 1 {other} = {r:.4g} {self.unit}, so going from "
+                        f"{other} to {self.unit} you {'multiply' if r > 1 else 'divide'} by "
                         f"{r if r > 1 else 1 / r:.4g}.")
         return ""
 

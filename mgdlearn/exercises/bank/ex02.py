@@ -52,8 +52,7 @@ EXERCISES = (
             "d:f5ea8144723fdbaa6d897ea8": "Even the enzyme part rests on sparse human data; the DBP part has less.",
         },
         hints=("Where does the claim come from: a trial, a textbook, or a review?",
-               "The course fact base rates the magnesium-enzyme link as supported/emerging and the DBP part "
-               "lower still."),
+               "Even the magnesium-enzyme link rests on sparse human data; the DBP part has less."),
         explanation=("t:JzusHT7ahEUwpWxp9aMt54n4yUmKdmRl2HHdvkPoUSBAFGZl-oDiwqcseQNUCue0ezDKoGnOR4dH9g"
                      "qU21Neqwj5aJPITlEEQRkk6Ru6MGVfM1nprJKJR0evVdr41tMJDPDNmS2ObuQcscQabQp2jT9KjebM0S"
                      "m55DcdamYPi8VIxd_Jz_-Ca1Azvx92iYamplYNeqKm-hlK4jGaEdDNT__nzUlG"),
