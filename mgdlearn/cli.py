@@ -185,7 +185,12 @@ def build_lab_command(
     target = (course_root / notebook).resolve()
     if not target.is_file() or course_root.resolve() not in target.parents:
         raise ValueError(f"notebook {notebook!r} is not a file inside the course folder {course_root}")
-    cmd = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={course_root}"]
+    rel = target.relative_to(course_root.resolve()).as_posix()
+    cmd = [
+        sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={course_root}",
+        # the URL JupyterLab prints and opens points straight at the notebook
+        f"--LabApp.default_url=/lab/tree/{quote(rel)}",
+    ]
     if port is not None:
         cmd.append(f"--port={port}")
     if no_browser:
@@ -193,7 +198,6 @@ def build_lab_command(
     if _running_as_root() and "--allow-root" not in extra:
         cmd.append("--allow-root")
     cmd.extend(extra)
-    cmd.append(str(target.relative_to(course_root.resolve())))
     return cmd
 
 

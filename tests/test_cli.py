@@ -226,7 +226,8 @@ def test_lab_command_opens_the_start_notebook_and_allows_root_only_as_root(
     monkeypatch.setattr(cli.os, "geteuid", lambda: euid, raising=False)
     cmd = cli.build_lab_command(course, port=8899, no_browser=True, extra=["--ServerApp.token=t"])
     assert cmd[:3] == [sys.executable, "-m", "jupyterlab"]
-    assert cmd[-1] == "lessons/00_start_here.ipynb"
+    assert "--LabApp.default_url=/lab/tree/lessons/00_start_here.ipynb" in cmd
+    assert cmd[-1] == "--ServerApp.token=t"  # the user's own options come last, so they win
     assert f"--ServerApp.root_dir={course}" in cmd
     assert "--port=8899" in cmd and "--no-browser" in cmd and "--ServerApp.token=t" in cmd
     assert ("--allow-root" in cmd) is has_allow_root
@@ -238,7 +239,8 @@ def test_lab_dry_run_passes_unknown_options_to_jupyter(
     monkeypatch.chdir(course / "lessons")
     assert cli.main(["lab", "--dry-run", "--no-browser", "--ServerApp.token=abc"]) == 0
     out = capsys.readouterr().out
-    assert "--ServerApp.token=abc" in out and "--no-browser" in out and out.strip().endswith("00_start_here.ipynb")
+    assert "--ServerApp.token=abc" in out and "--no-browser" in out
+    assert "--LabApp.default_url=/lab/tree/lessons/00_start_here.ipynb" in out
 
 
 def test_lab_without_the_course_says_how_to_get_it(
