@@ -547,6 +547,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ValueError, TypeError) as exc:
         print(f"mgdlearn {args.command}: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `mgdlearn progress | head`: the reader left; stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover - `python -m mgdlearn.cli`
