@@ -6,7 +6,8 @@ Usage::
     python scripts/run_notebooks.py lessons/01_activation_pathway.ipynb
 
 Each notebook runs top to bottom in a fresh ``python3`` kernel from its own folder, exactly as
-nbval does in CI. Saved progress goes to a throw-away file, so authoring never touches a real
+nbval does in CI. No timings or widget model ids are stored, so re-running an unchanged notebook
+leaves it byte-for-byte the same. Saved progress goes to a throw-away file, so authoring never touches a real
 student's progress and outputs stay deterministic.
 """
 from __future__ import annotations
@@ -38,9 +39,12 @@ def execute(path: Path, timeout: int = 300) -> float:
     nb = nbformat.read(path, as_version=4)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
     start = time.perf_counter()
-    NotebookClient(nb, timeout=timeout, kernel_name="python3",
+    NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False, store_widget_state=False,
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     elapsed = time.perf_counter() - start
+    nb.metadata.pop("widgets", None)  # random model ids: the live widgets are rebuilt when run
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)  # timestamps
     nbformat.validator.normalize(nb)
     nbformat.write(nb, path)
     return elapsed
