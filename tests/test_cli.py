@@ -13,8 +13,6 @@ import pytest
 
 from mgdlearn import cli
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-
 
 def _notebook(path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)

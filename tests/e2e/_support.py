@@ -85,7 +85,7 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def isolated_jupyter_env(base: Path, extra: Mapping[str, str] | None = None) -> dict[str, str]:
+def isolated_jupyter_env(base: Path) -> dict[str, str]:
     """Environment for a Jupyter process that touches none of the user's real settings or progress."""
     # MPLBACKEND is dropped too: a test set-up may force Agg, which would stop a kernel from
     # choosing the inline backend, so figures would never reach the page.
@@ -104,7 +104,6 @@ def isolated_jupyter_env(base: Path, extra: Mapping[str, str] | None = None) -> 
         MGDLEARN_PROGRESS=str(base / "progress.json"),
         PYTHONUNBUFFERED="1",
     )
-    env.update(extra or {})
     return env
 
 
@@ -220,11 +219,3 @@ def _kill_if_alive(pid: int, grace: float = 5.0) -> None:
             proc.kill()
     except Exception:  # already gone (or psutil missing: the group signal covered it)
         pass
-
-
-def copy_course_files(source_root: Path, relpaths: Sequence[str], dest_root: Path) -> None:
-    """Copy the given notebooks (paths relative to ``source_root``) into ``dest_root``, same layout."""
-    for rel in relpaths:
-        target = dest_root / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(source_root / rel, target)
