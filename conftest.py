@@ -11,4 +11,3 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "tests"))
 # Notebook kernels started by nbval inherit this environment; point progress at a throw-away file.
 os.environ.setdefault("MGDLEARN_PROGRESS", str(Path(tempfile.mkdtemp(prefix="mgdlearn-test-")) / "progress.json"))
 os.environ.setdefault("PYTHONHASHSEED", "0")
-os.environ.setdefault("MPLBACKEND", "Agg")

@@ -20,6 +20,8 @@ c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
+os.makedirs(os.path.join(_HERE, "nbgrader_work"), exist_ok=True)  # a fresh clone has no work folder yet
+
 c.CourseDirectory.course_id = "mgdlearn"
 c.CourseDirectory.root = os.path.join(_HERE, "nbgrader_work")
 c.CourseDirectory.source_directory = os.path.join(_HERE, "exercises", "solutions")

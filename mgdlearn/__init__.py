@@ -78,9 +78,12 @@ def __dir__() -> list[str]:
 
 
 def _friendly_errors_in_notebooks() -> None:
-    from mgdlearn.errors import install_friendly_errors
+    import sys
 
-    install_friendly_errors()
+    if "IPython" in sys.modules:  # only inside IPython; costs nothing elsewhere
+        from mgdlearn.errors import install_friendly_errors
+
+        install_friendly_errors()
 
 
 _friendly_errors_in_notebooks()

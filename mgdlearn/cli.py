@@ -369,14 +369,16 @@ def check_matplotlib() -> CheckResult:
     return CheckResult("matplotlib", True, f"matplotlib {matplotlib.__version__}, Agg renders ({width}x{height} px)")
 
 
-def progress_path() -> Path:
-    """The progress file the course will write: ``$MGDLEARN_PROGRESS`` or the per-user default."""
-    env = os.environ.get(PROGRESS_ENV)
-    if env:
-        return Path(env).expanduser()
+def progress_path() -> Path | None:
+    """The progress file the course will write (``None`` when saving is switched off).
+
+    The same rule as :func:`mgdlearn.progress_store.default_progress_path`:
+    ``$MGDLEARN_PROGRESS`` (``off`` switches saving off), else the per-user data folder.
+    """
     from mgdlearn.progress_store import default_progress_path
 
-    return Path(default_progress_path())
+    path = default_progress_path()
+    return None if path is None else Path(path)
 
 
 def _probe_writable(path: Path) -> str | None:
@@ -417,6 +419,8 @@ def check_progress_file() -> CheckResult:
             "progress file", False, f"cannot locate the progress file: {type(exc).__name__}: {exc}",
             f"reinstall the package (`python -m pip install --force-reinstall mgdlearn`) or set {PROGRESS_ENV}",
         )
+    if path is None:
+        return CheckResult("progress file", True, f"saving progress is switched off ({PROGRESS_ENV}=off)")
     problem = _probe_writable(path)
     if problem is None:
         return CheckResult("progress file", True, f"{path} is writable")

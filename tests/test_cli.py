@@ -315,3 +315,11 @@ def test_console_script_is_installed_and_runs() -> None:
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("https://h.example.org/hub/user-redirect/git-pull?repo=")
+
+
+def test_doctor_accepts_progress_switched_off(monkeypatch):
+    from mgdlearn import cli
+
+    monkeypatch.setenv("MGDLEARN_PROGRESS", "off")
+    result = cli.check_progress_file()
+    assert result.ok and "switched off" in result.detail
