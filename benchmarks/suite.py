@@ -131,26 +131,32 @@ def explorers() -> dict[str, Callable[[], "object"]]:
 
 
 def bench_latency(moves: int) -> list[Budget]:
-    """Median and 95th percentile of slider -> redrawn figure, per explorer."""
-    from mgdlearn.plots.style import figure_bundle
+    """Median and 95th percentile of slider -> redrawn figure, per explorer.
 
+    Each move sets the first slider's value exactly as the browser does (``control.value = v``),
+    which runs the explorer's observer: compute, draw, render the PNG and update the output widget.
+    """
     budgets = []
     for name, factory in explorers().items():
         ex = factory()
+        ex.widget()  # builds the output and draws the first figure
         sliders = [(k, c) for k, c in ex.controls.items() if hasattr(c, "min") and hasattr(c, "max")]
         if not sliders:
             continue
         key, control = sliders[0]
-        span = control.max - control.min
-        values = [control.min + span * ((i * 0.37) % 1.0) for i in range(moves + 3)]
+        steps = max(1, round((control.max - control.min) / control.step))
+        # a student's moves: mostly small steps around the default, some jumps
+        start = round((control.value - control.min) / control.step)
+        offsets = [1, 2, 3, 2, 1, 0, -1, -2, 5, -5, 8, 0]
         times = []
-        base = ex.values()
-        for i, value in enumerate(values):
-            start = time.perf_counter()
-            state = ex.render(**{**base, key: type(control.value)(value)})
-            if state.error is None:
-                figure_bundle(ex.figure, ex.alt, state.summary)
-            elapsed = (time.perf_counter() - start) * 1000
+        for i in range(moves + 3):
+            position = min(steps, max(0, start + offsets[i % len(offsets)] * (1 + i // len(offsets))))
+            value = control.min + position * control.step
+            if value == control.value:
+                value = control.min + min(steps, position + 1) * control.step
+            t0 = time.perf_counter()
+            control.value = type(control.value)(value)
+            elapsed = (time.perf_counter() - t0) * 1000
             if i >= 3:  # warm-up moves
                 times.append(elapsed)
         times.sort()

@@ -131,16 +131,23 @@ def figure_png(fig: "Figure") -> bytes:
     return buf.getvalue()
 
 
-def figure_bundle(fig: "Figure", alt: str, caption: str | None = None) -> dict[str, str]:
+def figure_bundle(fig: "Figure", alt: str, caption: str | None = None, *, live: bool = False) -> dict[str, str]:
     """The MIME bundle that :func:`show_figure` displays.
 
     ``text/html`` is an ``<img>`` with real ``alt`` text (read by screen readers) inside a
     ``<figure>`` whose visible ``<figcaption>`` is ``caption``; ``image/png`` serves renderers
     without HTML (GitHub, PDF export); ``text/plain`` is the alt text and caption as words.
+    ``live=True`` (widgets) re-renders only what changed since the previous call.
     """
     if not isinstance(alt, str) or not alt.strip():
         raise ValueError("Every course figure needs alt text: a sentence saying what it shows.")
-    b64 = base64.b64encode(figure_png(fig)).decode("ascii")
+    if live:  # a widget redraw: fast path, see mgdlearn.plots.fastpng
+        from mgdlearn.plots.fastpng import live_png
+
+        png = live_png(fig)
+    else:
+        png = figure_png(fig)
+    b64 = base64.b64encode(png).decode("ascii")
     img = f'<img src="data:image/png;base64,{b64}" alt="{html.escape(alt, quote=True)}" />'
     text = alt
     if caption:

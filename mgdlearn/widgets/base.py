@@ -151,7 +151,7 @@ class Explorer:
 
         if self.state.error is not None or self._fig is None:
             return message_bundle(self.state.error or "Move a control to draw the figure.")
-        return figure_bundle(self._fig, alt=self.alt, caption=self.state.summary)
+        return figure_bundle(self._fig, alt=self.alt, caption=self.state.summary, live=True)
 
     def refresh(self, _change: object = None) -> None:
         """Re-run compute and draw for the controls' values and update the widget's output."""

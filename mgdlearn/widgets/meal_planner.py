@@ -357,7 +357,7 @@ class MealPlanner:
     def _show_figure(self, out: Any, fig: "Figure", alt: str, caption: str) -> None:
         from mgdlearn.plots.style import figure_bundle
 
-        self._show(out, figure_bundle(fig, alt, caption))
+        self._show(out, figure_bundle(fig, alt, caption, live=True))
 
     def _show(self, out: Any, bundle: dict[str, str]) -> None:
         # Set the Output widget's state directly (as Explorer.refresh does): the figure travels

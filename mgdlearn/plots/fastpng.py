@@ -1,0 +1,166 @@
+"""Fast re-rendering of a figure whose frame has not changed (the slider's hot path).
+
+Moving a slider changes the data of a figure, rarely its frame (axes, limits, tick labels,
+titles). Rendering text is most of matplotlib's drawing time, so :func:`live_png` draws the frame
+once, keeps it as a background image, and on later calls restores it and draws only the data
+artists (lines, patches, collections, annotations, legends) on top - matplotlib's "blitting".
+Whenever anything in the frame changes (a limit, a title, a tick label) the figure is simply drawn
+in full again, so the picture is always right; it is only faster when the frame is stable.
+
+The cache lives on the figure itself (one per figure), never in module state.
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.artist import Artist
+    from matplotlib.figure import Figure
+
+_CACHE_ATTR = "_mgd_live_png"
+
+
+@dataclass
+class _Background:
+    signature: tuple = ()
+    image: Any = None  # a BufferRegion of the frame without data artists
+    seen: int = 0       # consecutive calls with this signature
+    limits: dict = None  # type: ignore[assignment]  # y-limits of the last redraw, by axes index
+
+
+#: ``artist.set_gid(STATIC)`` marks an artist that never changes between redraws (a box, a label):
+#: it is kept in the background image instead of being drawn again on every move.
+STATIC = "mgd-static"
+
+
+def _data_artists(fig: "Figure") -> list["Artist"]:
+    """Everything a redraw may change: data, annotations, titles and legends (not ticks or labels)."""
+    found: list[Artist] = []
+    for ax in fig.axes:
+        if not ax.get_visible():
+            continue
+        found += [*ax.lines, *ax.collections, *ax.patches, *ax.texts, *ax.images, *ax.artists]
+    found = [a for a in found if a.get_gid() != STATIC]
+    found.sort(key=lambda a: a.get_zorder())
+    titles = [t for ax in fig.axes if ax.get_visible() for t in (ax.title, ax._left_title, ax._right_title)
+              if t.get_text()]
+    legends = [ax.get_legend() for ax in fig.axes if ax.get_visible() and ax.get_legend() is not None]
+    figure_texts = [t for t in fig.texts if t.get_gid() != STATIC]
+    suptitle = getattr(fig, "_suptitle", None)
+    if suptitle is not None and suptitle not in figure_texts:
+        figure_texts.append(suptitle)
+    return found + titles + legends + [*fig.legends, *figure_texts]
+
+
+def _nice_step(span: float) -> float:
+    import math
+
+    raw = span / 2.0
+    magnitude = 10 ** math.floor(math.log10(raw))
+    for factor in (1.0, 2.0, 2.5, 5.0, 10.0):
+        if factor * magnitude >= raw:
+            return factor * magnitude
+    return 10 * magnitude  # pragma: no cover
+
+
+def steady_limits(fig: "Figure", previous: dict[int, tuple[float, float]] | None = None) -> dict[int, tuple[float, float]]:
+    """Round autoscaled y-limits outwards to coarse steps, so that small moves keep the same frame.
+
+    Only axes still under autoscaling are touched; limits an explorer set itself stay as they are.
+    With ``previous`` (the limits of the last redraw) the frame only grows while the data still
+    fill at least a quarter of it, so sliding back and forth does not re-frame the plot each time.
+    Returns the limits used, by axes index.
+    """
+    import math
+
+    used: dict[int, tuple[float, float]] = {}
+    for index, ax in enumerate(fig.axes):
+        if not ax.get_visible() or not ax.get_autoscaley_on() or ax.get_yscale() not in ("linear", "log"):
+            continue
+        low, high = ax.get_ylim()
+        if ax.get_yscale() == "log":
+            if not (low > 0 and high > low):
+                continue
+            new_low, new_high = 10 ** math.floor(math.log10(low)), 10 ** math.ceil(math.log10(high))
+        else:
+            span = max(high - low, 0.1 * max(abs(low), abs(high)))
+            if not (math.isfinite(span) and span > 0):
+                continue
+            step = _nice_step(span)
+            new_low = math.floor(low / step) * step
+            new_high = math.ceil(high / step) * step
+            if low >= 0 > new_low:
+                new_low = 0.0
+        if previous and index in previous:
+            old_low, old_high = previous[index]
+            union = (min(old_low, new_low), max(old_high, new_high))
+            if (new_high - new_low) >= 0.25 * (union[1] - union[0]):
+                new_low, new_high = union
+        ax.set_ylim(new_low, new_high, auto=None)
+        used[index] = (new_low, new_high)
+    return used
+
+
+def _frame_signature(fig: "Figure") -> tuple:
+    """What the background image shows: the axes, their limits, scales and axis labels."""
+    parts: list[Any] = [tuple(fig.get_size_inches()), fig.dpi, id(fig.canvas)]
+    for ax in fig.axes:
+        parts.append((
+            ax.get_visible(), ax.axison, tuple(ax.get_position().bounds), ax.get_xlim(), ax.get_ylim(),
+            ax.get_xscale(), ax.get_yscale(), ax.get_xlabel(), ax.get_ylabel(),
+        ))
+    parts.append(tuple((a.get_text() if hasattr(a, "get_text") else id(a)) for ax in fig.axes
+                       for a in ax.get_children() if a.get_gid() == STATIC))
+    return tuple(parts)
+
+
+def _encode(fig: "Figure") -> bytes:
+    from PIL import Image
+
+    width, height = fig.canvas.get_width_height(physical=True)
+    image = Image.frombuffer("RGBA", (width, height), fig.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    out = io.BytesIO()
+    image.convert("RGB").save(out, format="png", compress_level=1)
+    return out.getvalue()
+
+
+def live_png(fig: "Figure") -> bytes:
+    """PNG bytes of ``fig`` for a live widget, redrawing only its data when the frame is unchanged.
+
+    The first call draws the figure in full (with its layout engine) and then fixes the layout,
+    so that later calls keep the same axes positions.
+    """
+    from mgdlearn.plots.style import apply_style
+
+    cache: _Background | None = getattr(fig, _CACHE_ATTR, None)
+    canvas = fig.canvas
+    with apply_style():
+        if cache is None:
+            canvas.draw()
+            fig.set_layout_engine("none")  # keep the positions found by the first layout
+            cache = _Background()
+            setattr(fig, _CACHE_ATTR, cache)
+        cache.limits = steady_limits(fig, cache.limits)
+        artists = _data_artists(fig)
+        signature = _frame_signature(fig)
+        if signature != cache.signature:
+            cache.signature, cache.image, cache.seen = signature, None, 0
+            canvas.draw()
+            return _encode(fig)
+        cache.seen += 1
+        if cache.image is None:  # the frame repeated: keep it for the next moves
+            visible = [a.get_visible() for a in artists]
+            for artist in artists:
+                artist.set_visible(False)
+            canvas.draw()
+            cache.image = canvas.copy_from_bbox(fig.bbox)
+            for artist, was in zip(artists, visible):
+                artist.set_visible(was)
+        canvas.restore_region(cache.image)
+        renderer = canvas.get_renderer()
+        for artist in artists:
+            if artist.get_visible():
+                artist.draw(renderer)
+        return _encode(fig)

@@ -1,0 +1,59 @@
+"""Live redraws: fast when only the data change, and always the same picture as a full render."""
+from __future__ import annotations
+
+import io
+
+import numpy as np
+from PIL import Image
+
+from mgdlearn.plots.fastpng import live_png, steady_limits
+from mgdlearn.plots.style import new_figure, style_axes
+
+
+def _pixels(png: bytes) -> np.ndarray:
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=float)
+
+
+def _full(fig) -> np.ndarray:
+    fig.canvas.draw()
+    return np.asarray(fig.canvas.buffer_rgba(), dtype=float)[..., :3]
+
+
+def _figure():
+    fig, ax = new_figure()
+    x = np.linspace(0, 10, 50)
+    (line,) = ax.plot(x, 50 + 0 * x, label="run")
+    ax.legend()
+    style_axes(ax, title="Test", xlabel="day", ylabel="nmol/L")
+    return fig, ax, line, x
+
+
+def test_a_data_only_change_is_drawn_from_the_cached_frame_and_matches_a_full_render():
+    fig, ax, line, x = _figure()
+    live_png(fig)
+    line.set_ydata(52 + 0 * x)
+    live_png(fig)                    # same frame again: the background is kept
+    line.set_ydata(54 + np.sin(x))
+    fast = _pixels(live_png(fig))    # drawn from the cached frame
+    assert fig._mgd_live_png.image is not None
+    assert np.abs(fast - _full(fig)).mean() < 0.5
+
+
+def test_a_frame_change_is_drawn_in_full():
+    fig, ax, line, x = _figure()
+    live_png(fig)
+    live_png(fig)
+    ax.set_xlabel("week")            # part of the frame
+    png = live_png(fig)
+    assert fig._mgd_live_png.image is None
+    assert np.abs(_pixels(png) - _full(fig)).mean() < 0.5
+
+
+def test_steady_limits_round_outwards_and_only_grow_while_the_data_fill_the_frame():
+    fig, ax, line, x = _figure()
+    ax.set_ylim(41.3, 58.9, auto=None)
+    used = steady_limits(fig)
+    low, high = used[0]
+    assert low <= 41.3 and high >= 58.9 and (low, high) == ax.get_ylim()
+    ax.set_ylim(45, 60, auto=None)
+    assert steady_limits(fig, used)[0] == (min(low, 40.0), max(high, 60.0))
