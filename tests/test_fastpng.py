@@ -57,3 +57,24 @@ def test_steady_limits_round_outwards_and_only_grow_while_the_data_fill_the_fram
     assert low <= 41.3 and high >= 58.9 and (low, high) == ax.get_ylim()
     ax.set_ylim(45, 60, auto=None)
     assert steady_limits(fig, used)[0] == (min(low, 40.0), max(high, 60.0))
+
+
+def _differing_pixels(a: np.ndarray, b: np.ndarray) -> int:
+    return int((np.abs(a - b).sum(axis=-1) > 30).sum())
+
+
+def test_changing_titles_and_annotations_are_drawn_where_a_full_render_puts_them():
+    fig, axes = new_figure(1, 2)
+    x = np.linspace(0, 1, 20)
+    lines = [ax.plot(x, x)[0] for ax in axes]
+    axes[1].set_axis_off()
+    for step in range(4):
+        for ax, line in zip(axes, lines):
+            ax.set_title(f"Day {365 + step}: value {step * 1.5:.1f}")
+            line.set_ydata(x * (1 + step / 10))
+        for t in list(axes[1].texts):
+            t.remove()
+        axes[1].text(0.5, 0.5, f"{step} nmol/L")
+        fast = _pixels(live_png(fig))
+    assert fig._mgd_live_png.image is not None
+    assert _differing_pixels(fast, _full(fig)) < 20

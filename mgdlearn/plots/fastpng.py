@@ -28,6 +28,8 @@ class _Background:
     image: Any = None  # a BufferRegion of the frame without data artists
     seen: int = 0       # consecutive calls with this signature
     limits: dict = None  # type: ignore[assignment]  # y-limits of the last redraw, by axes index
+    previous_keys: Any = None  # content keys of the last redraw
+    static_keys: Any = None    # content keys of the artists inside ``image``
 
 
 #: ``artist.set_gid(STATIC)`` marks an artist that never changes between redraws (a box, a label):
@@ -126,12 +128,39 @@ def _encode(fig: "Figure") -> bytes:
     return out.getvalue()
 
 
+def _content_key(artist: "Artist") -> tuple:
+    """What an artist looks like, so an unchanged one can stay in the background image."""
+    kind = type(artist).__name__
+    common = (kind, artist.get_visible(), artist.get_zorder(), artist.get_alpha())
+    try:
+        if hasattr(artist, "get_text"):
+            return (*common, artist.get_text(), tuple(artist.get_position()), str(artist.get_color()),
+                    artist.get_fontsize(), artist.get_rotation(), artist.get_ha(), artist.get_va())
+        if hasattr(artist, "get_xydata"):
+            return (*common, artist.get_xydata().tobytes(), str(artist.get_color()), artist.get_linestyle(),
+                    artist.get_linewidth(), str(artist.get_marker()))
+        if hasattr(artist, "get_paths"):  # collections
+            return (*common, tuple(p.vertices.tobytes() for p in artist.get_paths()),
+                    artist.get_facecolor().tobytes(), artist.get_edgecolor().tobytes())
+        if hasattr(artist, "get_path"):  # patches
+            matrix = artist.get_patch_transform().get_matrix().tobytes() if hasattr(artist, "get_patch_transform") else b""
+            return (*common, artist.get_path().vertices.tobytes(), matrix, str(artist.get_facecolor()),
+                    str(artist.get_edgecolor()), artist.get_linewidth())
+    except Exception:  # an artist we cannot describe is simply redrawn every time
+        pass
+    return (*common, id(artist))
+
+
 def live_png(fig: "Figure") -> bytes:
-    """PNG bytes of ``fig`` for a live widget, redrawing only its data when the frame is unchanged.
+    """PNG bytes of ``fig`` for a live widget, redrawing only what changed since the last call.
 
     The first call draws the figure in full (with its layout engine) and then fixes the layout,
-    so that later calls keep the same axes positions.
+    so that later calls keep the same axes positions. Artists that look the same as in the
+    previous call (titles, labels, boxes, reference lines) go into the background image; the
+    others, and legends (always on top), are drawn over it.
     """
+    from collections import Counter
+
     from mgdlearn.plots.style import apply_style
 
     cache: _Background | None = getattr(fig, _CACHE_ATTR, None)
@@ -143,24 +172,47 @@ def live_png(fig: "Figure") -> bytes:
             cache = _Background()
             setattr(fig, _CACHE_ATTR, cache)
         cache.limits = steady_limits(fig, cache.limits)
-        artists = _data_artists(fig)
+        everything = _data_artists(fig)
+        on_top = [a for a in everything if type(a).__name__ == "Legend"]
+        candidates = [a for a in everything if type(a).__name__ != "Legend"]
+        keys = [_content_key(a) for a in candidates]
+        now = Counter(keys)
+        previous, cache.previous_keys = cache.previous_keys, now
         signature = _frame_signature(fig)
         if signature != cache.signature:
-            cache.signature, cache.image, cache.seen = signature, None, 0
+            cache.signature, cache.image, cache.static_keys = signature, None, Counter()
             canvas.draw()
             return _encode(fig)
-        cache.seen += 1
-        if cache.image is None:  # the frame repeated: keep it for the next moves
-            visible = [a.get_visible() for a in artists]
-            for artist in artists:
-                artist.set_visible(False)
+        if cache.image is None or any(now[k] < n for k, n in cache.static_keys.items()):
+            cache.static_keys = now & (previous or Counter())
+            static = _take(candidates, keys, cache.static_keys)
+            visible = [a.get_visible() for a in everything]
+            for artist in everything:
+                if artist not in static:
+                    artist.set_visible(False)
             canvas.draw()
             cache.image = canvas.copy_from_bbox(fig.bbox)
-            for artist, was in zip(artists, visible):
+            for artist, was in zip(everything, visible):
                 artist.set_visible(was)
+        else:
+            static = _take(candidates, keys, cache.static_keys)
         canvas.restore_region(cache.image)
         renderer = canvas.get_renderer()
-        for artist in artists:
+        for ax in fig.axes:  # titles sit above their axes' decorations; place them as Axes.draw does
+            if ax.get_visible() and hasattr(ax, "_update_title_position"):
+                ax._update_title_position(renderer)
+        for artist in [a for a in candidates if a not in static] + on_top:
             if artist.get_visible():
                 artist.draw(renderer)
         return _encode(fig)
+
+
+def _take(artists: list["Artist"], keys: list[tuple], wanted: "Counter[tuple]") -> set:
+    """The artists whose keys make up the multiset ``wanted`` (first come, first taken)."""
+    left = dict(wanted)
+    taken = set()
+    for artist, key in zip(artists, keys):
+        if left.get(key, 0) > 0:
+            left[key] -= 1
+            taken.add(artist)
+    return taken
