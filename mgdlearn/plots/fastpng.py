@@ -30,6 +30,7 @@ class _Background:
     limits: dict = None  # type: ignore[assignment]  # y-limits of the last redraw, by axes index
     previous_keys: Any = None  # content keys of the last redraw
     static_keys: Any = None    # content keys of the artists inside ``image``
+    titles: Any = ()           # (title, position) as placed when ``image`` was drawn
 
 
 #: ``artist.set_gid(STATIC)`` marks an artist that never changes between redraws (a box, a label):
@@ -46,14 +47,17 @@ def _data_artists(fig: "Figure") -> list["Artist"]:
         found += [*ax.lines, *ax.collections, *ax.patches, *ax.texts, *ax.images, *ax.artists]
     found = [a for a in found if a.get_gid() != STATIC]
     found.sort(key=lambda a: a.get_zorder())
-    titles = [t for ax in fig.axes if ax.get_visible() for t in (ax.title, ax._left_title, ax._right_title)
-              if t.get_text()]
+    titles = [t for t in _titles(fig) if t.get_text()]
     legends = [ax.get_legend() for ax in fig.axes if ax.get_visible() and ax.get_legend() is not None]
     figure_texts = [t for t in fig.texts if t.get_gid() != STATIC]
     suptitle = getattr(fig, "_suptitle", None)
     if suptitle is not None and suptitle not in figure_texts:
         figure_texts.append(suptitle)
     return found + titles + legends + [*fig.legends, *figure_texts]
+
+
+def _titles(fig: "Figure") -> list["Artist"]:
+    return [t for ax in fig.axes if ax.get_visible() for t in (ax.title, ax._left_title, ax._right_title)]
 
 
 def _nice_step(span: float) -> float:
@@ -133,6 +137,10 @@ def _content_key(artist: "Artist") -> tuple:
     kind = type(artist).__name__
     common = (kind, artist.get_visible(), artist.get_zorder(), artist.get_alpha())
     try:
+        if kind == "Legend":
+            return (*common, tuple(t.get_text() for t in artist.get_texts()), str(artist._loc),
+                    tuple(str(h.get_color()) if hasattr(h, "get_color") else type(h).__name__
+                          for h in artist.legend_handles))
         if hasattr(artist, "get_text"):
             return (*common, artist.get_text(), tuple(artist.get_position()), str(artist.get_color()),
                     artist.get_fontsize(), artist.get_rotation(), artist.get_ha(), artist.get_va())
@@ -156,8 +164,8 @@ def live_png(fig: "Figure") -> bytes:
 
     The first call draws the figure in full (with its layout engine) and then fixes the layout,
     so that later calls keep the same axes positions. Artists that look the same as in the
-    previous call (titles, labels, boxes, reference lines) go into the background image; the
-    others, and legends (always on top), are drawn over it.
+    previous call (titles, labels, legends, boxes, reference lines) go into the background image;
+    the others are drawn over it.
     """
     from collections import Counter
 
@@ -173,8 +181,7 @@ def live_png(fig: "Figure") -> bytes:
             setattr(fig, _CACHE_ATTR, cache)
         cache.limits = steady_limits(fig, cache.limits)
         everything = _data_artists(fig)
-        on_top = [a for a in everything if type(a).__name__ == "Legend"]
-        candidates = [a for a in everything if type(a).__name__ != "Legend"]
+        candidates = everything
         keys = [_content_key(a) for a in candidates]
         now = Counter(keys)
         previous, cache.previous_keys = cache.previous_keys, now
@@ -182,6 +189,7 @@ def live_png(fig: "Figure") -> bytes:
         if signature != cache.signature:
             cache.signature, cache.image, cache.static_keys = signature, None, Counter()
             canvas.draw()
+            cache.titles = [(t, t.get_position()) for t in _titles(fig)]  # as placed by Axes.draw
             return _encode(fig)
         if cache.image is None or any(now[k] < n for k, n in cache.static_keys.items()):
             cache.static_keys = now & (previous or Counter())
@@ -198,10 +206,9 @@ def live_png(fig: "Figure") -> bytes:
             static = _take(candidates, keys, cache.static_keys)
         canvas.restore_region(cache.image)
         renderer = canvas.get_renderer()
-        for ax in fig.axes:  # titles sit above their axes' decorations; place them as Axes.draw does
-            if ax.get_visible() and hasattr(ax, "_update_title_position"):
-                ax._update_title_position(renderer)
-        for artist in [a for a in candidates if a not in static] + on_top:
+        for title, position in cache.titles:  # set_title() resets the place Axes.draw chose
+            title.set_position(position)
+        for artist in [a for a in candidates if a not in static]:
             if artist.get_visible():
                 artist.draw(renderer)
         return _encode(fig)
