@@ -71,6 +71,23 @@ def _nice_step(span: float) -> float:
     return 10 * magnitude  # pragma: no cover
 
 
+def nice_ceiling(value: float) -> float:
+    """Round ``value`` up to 1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten.
+
+    Explorers use it for data-dependent axis limits, so that a small slider move keeps the frame
+    (and the redraw stays fast, see :func:`live_png`) while the data still fill the axes.
+    """
+    import math
+
+    if not (math.isfinite(value) and value > 0):
+        return value
+    magnitude = 10 ** math.floor(math.log10(value))
+    for factor in (1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0):
+        if factor * magnitude >= value * (1 - 1e-12):
+            return factor * magnitude
+    return 10 * magnitude  # pragma: no cover
+
+
 def steady_limits(fig: "Figure", previous: dict[int, tuple[float, float]] | None = None) -> dict[int, tuple[float, float]]:
     """Round autoscaled y-limits outwards to coarse steps, so that small moves keep the same frame.
 

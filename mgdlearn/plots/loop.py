@@ -130,9 +130,11 @@ def _limits(ax, gx, data: "LoopPlane") -> None:  # noqa: ANN001 - matplotlib Axe
     import numpy as np
 
     ax.set_xlim(float(data.mg_grid[0]), float(data.mg_grid[-1]))
-    ax.set_ylim(0.0, float(np.nanmax(data.calcitriol_grid)))
+    from mgdlearn.plots.fastpng import nice_ceiling
+
+    ax.set_ylim(0.0, nice_ceiling(float(np.nanmax(data.calcitriol_grid))))
     top = float(np.nanmax(data.gain_by_intake))
-    gx.set_ylim(0.0, max(top * 1.25, 0.01))
+    gx.set_ylim(0.0, nice_ceiling(max(top * 1.25, 0.01)))
     fig = ax.figure
     fig.suptitle(f"The magnesium\u2013calcitriol loop at {data.magnesium_mg_per_day:.0f} mg/day magnesium "
                  "(teaching model)", fontweight="bold")

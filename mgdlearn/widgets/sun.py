@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from mgdlearn.errors import InputError, require_number
+from mgdlearn.plots.fastpng import nice_ceiling
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -222,19 +223,19 @@ def draw(data: SunExplorerData, fig: "Figure | None" = None) -> tuple["Figure", 
             bar.set_facecolor(c)
             bar.set_hatch("//" if c == PALETTE["orange"] else "")
         ax_sun.set_title(sun_title)
-        ax_sun.set_ylim(0, max(float(heights.max()), 500.0) * 1.15)
+        ax_sun.set_ylim(0, nice_ceiling(max(float(heights.max()), 500.0) * 1.15))
         line, marker = (next(ln for ln in ax_ohd.lines if ln.get_gid() == gid) for gid in ("ohd25", "chosen"))
         line.set_data(x_days, y_ohd)
         mid = _mid_day(chosen)
         marker.set_data([mid], [float(np.interp(mid, x_days, y_ohd))])
-        ax_ohd.set_ylim(0, max(float(y_ohd.max()) * 1.15, 140.0))
+        ax_ohd.set_ylim(0, nice_ceiling(max(float(y_ohd.max()) * 1.15, 140.0)))
     else:
         fig, (ax_sun, ax_ohd) = new_figure(1, 2, width=9.6, height=3.6)
         ax_sun.bar(np.arange(1, 13), heights, color=colours, edgecolor=PALETTE["black"], linewidth=0.5)
         for bar, c in zip(ax_sun.patches, colours):
             bar.set_hatch("//" if c == PALETTE["orange"] else "")
         ax_sun.set_xticks(np.arange(1, 13), [m[0] for m in MONTHS])
-        ax_sun.set_ylim(0, max(float(heights.max()), 500.0) * 1.15)
+        ax_sun.set_ylim(0, nice_ceiling(max(float(heights.max()), 500.0) * 1.15))
         style_axes(ax_sun, title=sun_title, xlabel="month (same habit every day; chosen month hatched)",
                    ylabel="vitamin D made (IU per day)")
         adequate, deficient = _landmarks()
@@ -249,7 +250,7 @@ def draw(data: SunExplorerData, fig: "Figure | None" = None) -> tuple["Figure", 
         starts = np.cumsum((1,) + _DAYS_IN_MONTH[:-1])
         ax_ohd.set_xticks(starts, [m[0] for m in MONTHS])
         ax_ohd.set_xlim(1, 365)
-        ax_ohd.set_ylim(0, max(float(y_ohd.max()) * 1.15, 140.0))
+        ax_ohd.set_ylim(0, nice_ceiling(max(float(y_ohd.max()) * 1.15, 140.0)))
         ax_ohd.legend(loc="upper left", fontsize=7)
         style_axes(ax_ohd, title="Hand-off: the model's 25(OH)D year",
                    xlabel="month (day of year)", ylabel="serum 25(OH)D (nmol/L)")
