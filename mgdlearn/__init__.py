@@ -1,7 +1,7 @@
 """mgdlearn: the helper library behind the magnesium and vitamin D course.
 
 The public API is named here. Submodules load on first use (PEP 562), so ``import mgdlearn``
-stays cheap on a hub that runs many kernels at once.
+stays cheap on a hub that runs many kernels at once (it imports nothing but :mod:`importlib`).
 
 Modules
 -------
@@ -19,7 +19,6 @@ progress_store  saved progress (``mgdlearn.progress()`` shows it)
 from __future__ import annotations
 
 import importlib
-from typing import Any
 
 __version__ = "0.1.0"
 
@@ -64,7 +63,7 @@ _SUBMODULES = {
 __all__ = sorted(_API) + ["__version__"]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     if name in _API:
         module = importlib.import_module(f"{__name__}.{_API[name]}")
         return getattr(module, name)
