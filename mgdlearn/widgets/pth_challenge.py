@@ -202,8 +202,10 @@ def draw(data: ChallengeData, fig: "Figure | None" = None) -> tuple["Figure", st
         ax.relim()
         ax.autoscale_view()
         if column != "ca_ion_mmol_l":
+            from mgdlearn.plots.fastpng import nice_ceiling
+
             low, high = ax.get_ylim()
-            ax.set_ylim(0, high)
+            ax.set_ylim(0, nice_ceiling(high))  # steady steps: small moves keep the frame
     fig._mgd_spans = spans  # type: ignore[attr-defined]
     gl = flat[3]
     curves, paths = gl.lines[:2], gl.lines[2:4]
