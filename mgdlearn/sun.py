@@ -48,6 +48,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from mgdlearn.errors import InputError, InputTypeError, require_number
+from mgdlearn.units import Constant
 
 __all__ = [
     "SunConstant",
@@ -64,29 +65,8 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class SunConstant:
-    """One number of the sun estimate.
-
-    Attributes
-    ----------
-    name : str
-        Identifier (``"iu_per_whole_body_med"``).
-    value : float
-        The number.
-    unit : str
-        Its unit.
-    source : str
-        Key(s) in :data:`mgdlearn.references.REFERENCES`, separated by ``";"``.
-    note : str
-        What the number is and how it is used.
-    """
-
-    name: str
-    value: float
-    unit: str
-    source: str
-    note: str = ""
+#: One number of the estimate: the same sourced-constant record as :class:`mgdlearn.units.Constant`.
+SunConstant = Constant
 
 
 def _c(name: str, value: float, unit: str, source: str, note: str) -> tuple[str, SunConstant]:
