@@ -84,11 +84,16 @@ def test_clamping_serum_magnesium_holds_it_for_the_whole_run():
 
 
 def test_unit_columns_agree_with_the_si_columns():
+    # the same factors as the course's unit conversions (printed rounded in the fact base)
     ss = steady_state(Scenario())
-    assert ss["ohd25_ng_ml"] == pytest.approx(ss["ohd25_nmol_l"] / 2.496)
-    assert ss["calcitriol_pg_ml"] == pytest.approx(ss["calcitriol_pmol_l"] / 2.4)
-    assert ss["pth_pg_ml"] == pytest.approx(ss["pth_pmol_l"] * 9.43)
-    assert ss["mg_serum_mg_dl"] == pytest.approx(ss["mg_serum_mmol_l"] * 2.431)
+    assert ss["ohd25_ng_ml"] == pytest.approx(ss["ohd25_nmol_l"] / 2.496, rel=1e-3)
+    assert ss["calcitriol_pg_ml"] == pytest.approx(ss["calcitriol_pmol_l"] / 2.4, rel=1e-3)
+    assert ss["pth_pg_ml"] == pytest.approx(ss["pth_pmol_l"] * 9.43, rel=1e-3)
+    assert ss["mg_serum_mg_dl"] == pytest.approx(ss["mg_serum_mmol_l"] * 2.431, rel=1e-3)
+    from mgdlearn.units import convert
+
+    assert ss["ohd25_ng_ml"] == pytest.approx(convert(ss["ohd25_nmol_l"], "nmol/L", "ng/mL", analyte="25ohd"))
+    assert ss["pth_pg_ml"] == pytest.approx(convert(ss["pth_pmol_l"], "pmol/L", "pg/mL", analyte="pth"))
 
 
 # --- schedules ---------------------------------------------------------------------------------

@@ -42,15 +42,28 @@ def _p(value: float, unit: str, source: str, description: str, evidence: str = "
 
 #: Unit conversions and fixed reference values the model uses (not meant to be changed).
 #: name -> (value, unit, source, description)
+def _factor(from_unit: str, to_unit: str, analyte: str) -> float:
+    from mgdlearn.units import convert
+
+    return float(convert(1.0, from_unit, to_unit, analyte=analyte))
+
+
+#: Unit factors the model uses; those shared with :mod:`mgdlearn.units` are read from it (one
+#: source for every conversion, so the two can never drift apart).
 CONSTANTS: Mapping[str, tuple[float, str, str, str]] = MappingProxyType({
     "nmol_per_iu_vitd3": (0.025 / 384.64 * 1000.0, "nmol/IU", "iom2011;pubchem_d3",
                           "1 IU = 0.025 ug vitamin D3 (1 ug = 40 IU); molar mass 384.64 g/mol"),
-    "mmol_per_mg_mg": (1.0 / 24.305, "mmol/mg", "ciaaw", "magnesium molar mass 24.305 g/mol"),
-    "mmol_per_mg_ca": (1.0 / 40.078, "mmol/mg", "ciaaw", "calcium molar mass 40.078 g/mol"),
-    "nmol_l_per_ng_ml_25ohd": (2.496, "(nmol/L)/(ng/mL)", "pubchem", "25(OH)D, 400.6 g/mol"),
-    "pmol_l_per_pg_ml_calcitriol": (2.4, "(pmol/L)/(pg/mL)", "pubchem", "calcitriol, 416.6 g/mol"),
-    "pg_ml_per_pmol_l_pth": (9.43, "(pg/mL)/(pmol/L)", "peterson2010", "intact PTH, about 9.4 kDa"),
-    "mg_dl_per_mmol_l_mg": (2.431, "(mg/dL)/(mmol/L)", "ciaaw", "magnesium, 24.305 g/mol"),
+    "mmol_per_mg_mg": (_factor("mg", "mmol", "magnesium"), "mmol/mg", "ciaaw", "magnesium molar mass 24.305 g/mol"),
+    "mmol_per_mg_ca": (_factor("mg", "mmol", "calcium_amount"), "mmol/mg", "ciaaw",
+                       "calcium molar mass 40.078 g/mol"),
+    "nmol_l_per_ng_ml_25ohd": (_factor("ng/mL", "nmol/L", "25ohd"), "(nmol/L)/(ng/mL)", "pubchem",
+                               "25(OH)D, 400.6 g/mol"),
+    "pmol_l_per_pg_ml_calcitriol": (_factor("pg/mL", "pmol/L", "calcitriol"), "(pmol/L)/(pg/mL)", "pubchem",
+                                    "calcitriol, 416.6 g/mol"),
+    "pg_ml_per_pmol_l_pth": (_factor("pmol/L", "pg/mL", "pth"), "(pg/mL)/(pmol/L)", "uniprot_pth",
+                             "intact PTH(1-84), about 9.4 kDa"),
+    "mg_dl_per_mmol_l_mg": (_factor("mmol/L", "mg/dL", "serum_mg"), "(mg/dL)/(mmol/L)", "ciaaw",
+                            "magnesium, 24.305 g/mol"),
     "reference_body_mass_kg": (70.0, "kg", "ekwaru2014", "body mass at which volumes are quoted"),
 })
 
