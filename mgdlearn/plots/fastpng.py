@@ -56,8 +56,11 @@ def _data_artists(fig: "Figure") -> list["Artist"]:
     return found + titles + legends + [*fig.legends, *figure_texts]
 
 
+_TITLE_SLOTS = ("title", "_left_title", "_right_title")
+
+
 def _titles(fig: "Figure") -> list["Artist"]:
-    return [t for ax in fig.axes if ax.get_visible() for t in (ax.title, ax._left_title, ax._right_title)]
+    return [getattr(ax, slot) for ax in fig.axes if ax.get_visible() for slot in _TITLE_SLOTS]
 
 
 def _nice_step(span: float) -> float:
@@ -181,8 +184,8 @@ def live_png(fig: "Figure") -> bytes:
 
     The first call draws the figure in full (with its layout engine) and then fixes the layout,
     so that later calls keep the same axes positions. Artists that look the same as in the
-    previous call (titles, labels, legends, boxes, reference lines) go into the background image;
-    the others are drawn over it.
+    previous call (titles, labels, boxes, reference lines) go into the background image; the others
+    are drawn over it, and legends last, above the data, as in a full render.
     """
     from collections import Counter
 
@@ -198,7 +201,8 @@ def live_png(fig: "Figure") -> bytes:
             setattr(fig, _CACHE_ATTR, cache)
         cache.limits = steady_limits(fig, cache.limits)
         everything = _data_artists(fig)
-        candidates = everything
+        on_top = [a for a in everything if type(a).__name__ == "Legend"]  # always above the data
+        candidates = [a for a in everything if type(a).__name__ != "Legend"]
         keys = [_content_key(a) for a in candidates]
         now = Counter(keys)
         previous, cache.previous_keys = cache.previous_keys, now
@@ -206,7 +210,9 @@ def live_png(fig: "Figure") -> bytes:
         if signature != cache.signature:
             cache.signature, cache.image, cache.static_keys = signature, None, Counter()
             canvas.draw()
-            cache.titles = [(t, t.get_position()) for t in _titles(fig)]  # as placed by Axes.draw
+            # where Axes.draw placed each title, by axes and slot (clearing an axes makes new titles)
+            cache.titles = [(i, slot, getattr(ax, slot).get_position()) for i, ax in enumerate(fig.axes)
+                            for slot in _TITLE_SLOTS]
             return _encode(fig)
         if cache.image is None or any(now[k] < n for k, n in cache.static_keys.items()):
             cache.static_keys = now & (previous or Counter())
@@ -223,9 +229,9 @@ def live_png(fig: "Figure") -> bytes:
             static = _take(candidates, keys, cache.static_keys)
         canvas.restore_region(cache.image)
         renderer = canvas.get_renderer()
-        for title, position in cache.titles:  # set_title() resets the place Axes.draw chose
-            title.set_position(position)
-        for artist in [a for a in candidates if a not in static]:
+        for index, slot, position in cache.titles:  # set_title() and clear() reset the place
+            getattr(fig.axes[index], slot).set_position(position)
+        for artist in [a for a in candidates if a not in static] + on_top:
             if artist.get_visible():
                 artist.draw(renderer)
         return _encode(fig)
