@@ -62,6 +62,7 @@ STYLE: Mapping[str, Any] = MappingProxyType({
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.grid": True,
+    "axes.axisbelow": True,  # grid under the data (bars hide it), also in live redraws
     "grid.alpha": 0.3,
     "legend.frameon": False,
     "legend.fontsize": 9,
