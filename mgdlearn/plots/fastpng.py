@@ -30,7 +30,8 @@ class _Background:
     limits: dict = None  # type: ignore[assignment]  # y-limits of the last redraw, by axes index
     previous_keys: Any = None  # content keys of the last redraw
     static_keys: Any = None    # content keys of the artists inside ``image``
-    titles: Any = ()           # (title, position) as placed when ``image`` was drawn
+    titles: Any = ()           # (axes index, slot, position) as placed by the last full draw
+    legends: Any = ()          # pixels of each legend, laid over the data on every redraw
 
 
 #: ``artist.set_gid(STATIC)`` marks an artist that never changes between redraws (a box, a label):
@@ -185,7 +186,8 @@ def live_png(fig: "Figure") -> bytes:
     The first call draws the figure in full (with its layout engine) and then fixes the layout,
     so that later calls keep the same axes positions. Artists that look the same as in the
     previous call (titles, labels, boxes, reference lines) go into the background image; the others
-    are drawn over it, and legends last, above the data, as in a full render.
+    are drawn over it. Legends stay on top as in a full render: a changed legend is drawn last, an
+    unchanged one is kept as pixels and laid back over the data.
     """
     from collections import Counter
 
@@ -201,8 +203,7 @@ def live_png(fig: "Figure") -> bytes:
             setattr(fig, _CACHE_ATTR, cache)
         cache.limits = steady_limits(fig, cache.limits)
         everything = _data_artists(fig)
-        on_top = [a for a in everything if type(a).__name__ == "Legend"]  # always above the data
-        candidates = [a for a in everything if type(a).__name__ != "Legend"]
+        candidates = everything
         keys = [_content_key(a) for a in candidates]
         now = Counter(keys)
         previous, cache.previous_keys = cache.previous_keys, now
@@ -218,11 +219,14 @@ def live_png(fig: "Figure") -> bytes:
             cache.static_keys = now & (previous or Counter())
             static = _take(candidates, keys, cache.static_keys)
             visible = [a.get_visible() for a in everything]
-            for artist in everything:
+            for artist in candidates:
                 if artist not in static:
                     artist.set_visible(False)
             canvas.draw()
             cache.image = canvas.copy_from_bbox(fig.bbox)
+            renderer = canvas.get_renderer()
+            cache.legends = [canvas.copy_from_bbox(a.get_window_extent(renderer).padded(1))
+                             for a in static if _is_legend(a) and a.get_visible()]
             for artist, was in zip(everything, visible):
                 artist.set_visible(was)
         else:
@@ -231,10 +235,17 @@ def live_png(fig: "Figure") -> bytes:
         renderer = canvas.get_renderer()
         for index, slot, position in cache.titles:  # set_title() and clear() reset the place
             getattr(fig.axes[index], slot).set_position(position)
-        for artist in [a for a in candidates if a not in static] + on_top:
+        changed = [a for a in candidates if a not in static]
+        for artist in [a for a in changed if not _is_legend(a)] + [a for a in changed if _is_legend(a)]:
             if artist.get_visible():
                 artist.draw(renderer)
+        for region in cache.legends:  # unchanged legends stay above the data, as in a full render
+            canvas.restore_region(region)
         return _encode(fig)
+
+
+def _is_legend(artist: "Artist") -> bool:
+    return type(artist).__name__ == "Legend"
 
 
 def _take(artists: list["Artist"], keys: list[tuple], wanted: "Counter[tuple]") -> set:
