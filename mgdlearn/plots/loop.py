@@ -24,6 +24,15 @@ __all__ = ["RUN_COLUMNS", "draw_loop_runs", "summarize_loop_runs", "draw_loop_pl
 RUN_COLUMNS: tuple[str, ...] = ("mg_serum_mmol_l", "calcitriol_pmol_l", "mg_absorbed_mg_per_day")
 
 
+#: Fixed frames of the run panels: they hold every run the sliders offer (25-600 mg/day
+#: magnesium, 0-4,000 IU/day vitamin D, any loop strength), so a move redraws only the lines
+#: (fast) and moves can be compared by eye.
+RUN_YLIMS = {"mg_serum_mmol_l": (0.3, 1.0), "calcitriol_pmol_l": (0.0, 100.0),
+             "mg_absorbed_mg_per_day": (0.0, 300.0)}
+#: Top of the loop-gain axis: above the gain at the strongest loop the slider offers.
+GAIN_AXIS_TOP = 0.2
+
+
 def _mg_band() -> tuple[float, float]:
     from mgdlearn.reference import normal_range
 
@@ -38,7 +47,7 @@ def draw_loop_runs(data: "LoopRuns", fig: "Figure | None" = None) -> tuple["Figu
     title = (f"Magnesium intake {data.start_magnesium_mg_per_day:.0f} \u2192 {data.magnesium_mg_per_day:.0f} mg/day "
              f"on day 0: loop on vs off (teaching model)")
     fig = draw_timecourses(data.runs, RUN_COLUMNS, title=title, fig=fig,
-                           bands={"mg_serum_mmol_l": _mg_band()})
+                           bands={"mg_serum_mmol_l": _mg_band()}, ylims=RUN_YLIMS)
     fig.suptitle(title, fontweight="bold")
     return fig, summarize_loop_runs(data)
 
@@ -134,7 +143,7 @@ def _limits(ax, gx, data: "LoopPlane") -> None:  # noqa: ANN001 - matplotlib Axe
 
     ax.set_ylim(0.0, nice_ceiling(float(np.nanmax(data.calcitriol_grid))))
     top = float(np.nanmax(data.gain_by_intake))
-    gx.set_ylim(0.0, nice_ceiling(max(top * 1.25, 0.01)))
+    gx.set_ylim(0.0, max(GAIN_AXIS_TOP, nice_ceiling(top)))
     fig = ax.figure
     fig.suptitle(f"The magnesium\u2013calcitriol loop at {data.magnesium_mg_per_day:.0f} mg/day magnesium "
                  "(teaching model)", fontweight="bold")

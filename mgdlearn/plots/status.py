@@ -32,7 +32,10 @@ def draw_25ohd_status(value: float, unit: str = "ng/mL", scheme: str = "IOM",
     other = "nmol/L" if unit == "ng/mL" else "ng/mL"
     other_value = convert(value, unit, other, analyte="25ohd")
     scale = bands("25ohd", scheme=scheme, unit=unit)
-    top = max(80.0 if unit == "ng/mL" else 200.0, value * 1.1)
+    from mgdlearn.plots.fastpng import nice_ceiling
+
+    # steady steps (80, 100, 150, 200 ...): a slider move rarely changes the frame
+    top = max(80.0 if unit == "ng/mL" else 200.0, nice_ceiling(value * 1.1))
     if fig is None:
         fig, ax = new_figure(width=7.0, height=1.9)
     else:

@@ -62,6 +62,7 @@ def draw_timecourses(
     fig: "Figure | None" = None,
     bands: Mapping[str, tuple[float, float]] | None = None,
     ncols: int | None = None,
+    ylims: Mapping[str, tuple[float, float]] | None = None,
 ) -> "Figure":
     """Plot ``columns`` of each run in ``runs`` (label -> DataFrame indexed by day).
 
@@ -79,6 +80,9 @@ def draw_timecourses(
         Normal ranges to shade, with their units those of the column.
     ncols : int, optional
         Panels per row (default: up to 3).
+    ylims : mapping of column to (low, high), optional
+        Fixed y-limits for those panels (an explorer's frame that holds still while a slider
+        moves); data above ``high`` widen the axis to a steady step.
     """
     if not runs:
         raise ValueError("draw_timecourses needs at least one run.")
@@ -93,6 +97,7 @@ def draw_timecourses(
             ax.relim()
             ax.autoscale_view()
             _keep_zero_visible(ax)
+            _fixed_ylim(ax, column, ylims)
         return fig
 
     n = len(columns)
@@ -109,6 +114,7 @@ def draw_timecourses(
             ax.axhspan(low, high, color=PALETTE["bluish_green"], alpha=0.12, lw=0)
         style_axes(ax, title=q.label, xlabel="day", ylabel=q.unit)
         _keep_zero_visible(ax)
+        _fixed_ylim(ax, column, ylims)
     for ax in flat[n:]:
         ax.set_visible(False)
     if len(labels) > 1:
@@ -116,6 +122,16 @@ def draw_timecourses(
     fig.suptitle(title, fontweight="bold")
     fig._mgd_layout = (tuple(columns), tuple(labels))  # type: ignore[attr-defined]
     return fig
+
+
+def _fixed_ylim(ax, column: str, ylims: Mapping[str, tuple[float, float]] | None) -> None:  # noqa: ANN001
+    if not ylims or column not in ylims:
+        return
+    from mgdlearn.plots.fastpng import nice_ceiling
+
+    low, high = ylims[column]
+    top = max(float(line.get_ydata().max()) for line in ax.lines if len(line.get_ydata()))
+    ax.set_ylim(low, max(high, nice_ceiling(top)))
 
 
 def _keep_zero_visible(ax) -> None:  # noqa: ANN001 - matplotlib Axes

@@ -132,6 +132,10 @@ def compute(serum_mg: float = 0.85, vitd_iu_per_day: float = 600.0, skin: bool =
                           runs=runs, reference=reference, end=end_fluxes, warnings=tuple(warnings))
 
 
+#: Length of the time axis: the run-length slider's maximum.
+TIME_AXIS_DAYS = 730
+
+
 def _new_figure() -> "Figure":
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -188,6 +192,9 @@ def draw(data: ActivationData, fig: "Figure | None" = None) -> tuple["Figure", s
         ax.autoscale_view()
         low, high = ax.get_ylim()
         ax.set_ylim(0, max(high, 1.0))
+        # the time axis spans the longest run the slider offers, so a run-length move extends the
+        # lines instead of re-scaling the axes (and keeps the redraw fast)
+        ax.set_xlim(0, max(TIME_AXIS_DAYS, len(data.runs[CHOSEN]) - 1))
     draw_pathway_on(axes["pathway"], data.end, data.reference)
     return fig, summarize(data)
 
@@ -218,7 +225,7 @@ def activation_explorer(serum_mg: float = 0.85, vitd_iu_per_day: float = 600.0, 
         "vitd_iu_per_day": slider("Vitamin D intake, food + supplements", "IU/day", value=vitd_iu_per_day,
                                   min=0, max=4_000, step=100),
         "skin": toggle(f"Background vitamin D from skin ({DEFAULTS['sun_iu_per_day'][0]:,.0f} IU/day)", skin),
-        "days": slider("Run length", "days", value=days, min=LIMITS["days"][0], max=730, step=30, integer=True),
+        "days": slider("Run length", "days", value=days, min=LIMITS["days"][0], max=TIME_AXIS_DAYS, step=30, integer=True),
     }
     return Explorer("Magnesium status × vitamin D intake", controls, compute, draw,
                     alt="Teaching-model time courses of 25(OH)D and calcitriol for the chosen magnesium level "

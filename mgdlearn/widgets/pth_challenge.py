@@ -20,6 +20,7 @@ True
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Mapping
 
@@ -30,6 +31,7 @@ from mgdlearn.plots.timecourse import RUN_STYLES, quantity
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
     import pandas as pd
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
     from mgdlearn.widgets.base import Explorer
@@ -199,13 +201,7 @@ def draw(data: ChallengeData, fig: "Figure | None" = None) -> tuple["Figure", st
             df = data.runs[label]
             line.set_data(df.index.to_numpy(), df[column].to_numpy())
         spans.append(ax.axvspan(data.challenge_start, data.challenge_end, color=PALETTE["yellow"], alpha=0.25, lw=0))
-        ax.relim()
-        ax.autoscale_view()
-        if column != "ca_ion_mmol_l":
-            from mgdlearn.plots.fastpng import nice_ceiling
-
-            low, high = ax.get_ylim()
-            ax.set_ylim(0, nice_ceiling(high))  # steady steps: small moves keep the frame
+        _hold_frame(ax, column, data)
     fig._mgd_spans = spans  # type: ignore[attr-defined]
     gl = flat[3]
     curves, paths = gl.lines[:2], gl.lines[2:4]
@@ -214,9 +210,32 @@ def draw(data: ChallengeData, fig: "Figure | None" = None) -> tuple["Figure", st
     for line, label in zip(paths, (CHOSEN, NORMAL)):
         df = data.runs[label]
         line.set_data(df["ca_ion_mmol_l"].to_numpy(), df["pth_pmol_l"].to_numpy())
-    gl.relim()
-    gl.autoscale_view()
+    low = min(float(df["ca_ion_mmol_l"].min()) for df in data.runs.values())
+    gl.set_xlim(GLAND_CA_AXIS[0] if low >= GLAND_CA_AXIS[0] else math.floor(5 * low) / 5, GLAND_CA_AXIS[1])
+    gl.set_ylim(*GLAND_PTH_AXIS)
     return fig, summarize(data)
+
+
+#: Fixed frames (they cover the sliders' ranges, so a move redraws only the data, fast, and the
+#: eye can compare moves); an extreme setting that leaves them widens the axis in steady steps.
+TIME_AXIS_DAYS = LEAD_IN_DAYS + LIMITS["challenge_days"][1] + RECOVERY_DAYS
+Y_TOPS = {"pth_pmol_l": 15.0, "calcitriol_pmol_l": 150.0}
+CA_AXIS = (0.2, 1.4)
+GLAND_CA_AXIS = (0.2, 1.4)
+GLAND_PTH_AXIS = (0.01, 100.0)
+
+
+def _hold_frame(ax: "Axes", column: str, data: ChallengeData) -> None:
+    from mgdlearn.plots.fastpng import nice_ceiling
+
+    ax.set_xlim(0, TIME_AXIS_DAYS)
+    values = [df[column].to_numpy() for df in data.runs.values()]
+    high = max(float(v.max()) for v in values)
+    if column == "ca_ion_mmol_l":
+        low = min(float(v.min()) for v in values)
+        ax.set_ylim(CA_AXIS[0] if low >= CA_AXIS[0] else math.floor(5 * low) / 5, max(CA_AXIS[1], high))
+    else:
+        ax.set_ylim(0, max(Y_TOPS[column], nice_ceiling(high)))
 
 
 def _window(data: ChallengeData, label: str) -> "pd.DataFrame":
