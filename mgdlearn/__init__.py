@@ -41,6 +41,7 @@ _API: dict[str, str] = {
     # model
     "Scenario": "model",
     "simulate": "model",
+    "simulate_sequence": "model",
     "steady_state": "model",
     "Parameters": "model",
     "Supplement": "model",

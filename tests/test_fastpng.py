@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 
 from mgdlearn.plots.fastpng import live_png, steady_limits
-from mgdlearn.plots.style import new_figure, style_axes
+from mgdlearn.plots.style import apply_style, new_figure, style_axes
 from mgdlearn.widgets import EXPLORERS, load_explorer
 
 
@@ -17,7 +17,8 @@ def _pixels(png: bytes) -> np.ndarray:
 
 
 def _full(fig) -> np.ndarray:
-    fig.canvas.draw()
+    with apply_style():  # as every course render is drawn (figure_png, live_png)
+        fig.canvas.draw()
     return np.asarray(fig.canvas.buffer_rgba(), dtype=float)[..., :3]
 
 

@@ -153,7 +153,8 @@ def test_explorer_figure_has_titles_and_unit_labels_and_the_summary_key_values()
     assert axes["ohd25_nmol_l"].get_ylabel().endswith("(nmol/L)")
     assert axes["calcitriol_pmol_l"].get_ylabel().endswith("(pmol/L)")
     assert axes["ohd25_nmol_l"].get_xlabel() == "time (days)"
-    assert fig.get_suptitle() and axes["pathway"].get_title().startswith("Day 180")
+    assert fig.get_suptitle() and "last day of the chosen run" in axes["pathway"].get_title()
+    assert "Day 180: serum Mg 0.45 mmol/L" in summary  # the setting of the pathway panel
     end = data.runs["chosen magnesium"].iloc[-1]
     assert summary.startswith("Teaching model")
     assert f"{end['ohd25_nmol_l']:.0f} nmol/L" in summary

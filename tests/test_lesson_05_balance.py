@@ -98,6 +98,20 @@ def test_seasonal_course_needs_twelve_months():
     assert course["ohd25_nmol_l"].max() - course["ohd25_nmol_l"].min() < 1.0, "constant input, flat year"
 
 
+def test_seasonal_course_is_the_year_that_repeats_within_one_nmol_per_litre():
+    from mgdlearn.model import Scenario, simulate_sequence
+
+    monthly = list(sunx.compute(latitude=52, minutes=20).monthly_iu)
+    course = sunx.seasonal_course(monthly, vitamin_d_iu_per_day=600)
+    # the reference: two whole years from the steady state of the mean input; the second repeats
+    days = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+    months = [(Scenario(vitamin_d_iu_per_day=600, sun_iu_per_day=iu), n) for iu, n in zip(monthly, days)]
+    two_years = simulate_sequence(months * 2, start=Scenario(sun_iu_per_day=float(np.mean(monthly)))).df
+    repeating = two_years["ohd25_nmol_l"].to_numpy()[-365:]
+    assert np.max(np.abs(course["ohd25_nmol_l"].to_numpy() - repeating)) < 1.0
+    assert course["ohd25_nmol_l"].max() - course["ohd25_nmol_l"].min() > 10, "a real seasonal swing"
+
+
 def test_sun_explorer_draw_titles_and_units():
     fig, summary = sunx.draw(sunx.compute())
     _labels_have_units(fig)

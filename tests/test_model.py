@@ -10,8 +10,9 @@ import sys
 import numpy as np
 import pytest
 
+from mgdlearn.errors import InputError
 from mgdlearn.model import (COLUMNS, Bolus, Parameters, Result, Scenario, Supplement, parameter_info,
-                            simulate, steady_state)
+                            simulate, simulate_sequence, steady_state)
 from mgdlearn.references import REFERENCES
 
 
@@ -52,6 +53,33 @@ def test_a_run_can_be_continued_from_its_result():
     second = simulate(sc, days=60, start=first)
     for col in ("ohd25_nmol_l", "mg_serum_mmol_l", "calcitriol_pmol_l"):
         assert second.final[col] == pytest.approx(whole.final[col], rel=1e-3)
+
+
+def test_a_sequence_of_scenarios_is_the_same_as_runs_continued_one_after_another():
+    winter, summer = Scenario(sun_iu_per_day=0), Scenario(sun_iu_per_day=3000, magnesium_mg_per_day=200)
+    seq = simulate_sequence([(winter, 60), (summer, 45)], start=Scenario())
+    first = simulate(winter, days=60, start=Scenario())
+    second = simulate(summer, days=45, start=first)
+    assert list(seq.df.index) == list(range(106)) and list(seq.df.columns) == list(COLUMNS)
+    expected = np.concatenate([first.df["ohd25_nmol_l"].to_numpy(), second.df["ohd25_nmol_l"].to_numpy()[1:]])
+    assert seq.df["ohd25_nmol_l"].to_numpy() == pytest.approx(expected, rel=1e-9)
+    assert seq.df["sun_iu_per_day"].iloc[60] == 0 and seq.df["sun_iu_per_day"].iloc[61] == 3000
+    assert seq.state == pytest.approx(second.state) and seq.scenario == summer
+    one = simulate_sequence([(winter, 30)], start=Scenario())
+    assert one.df.equals(simulate(winter, days=30, start=Scenario()).df)
+
+
+def test_bad_sequences_are_refused_with_a_reason():
+    with pytest.raises(InputError, match="at least one"):
+        simulate_sequence([])
+    with pytest.raises(InputError, match="one person"):
+        simulate_sequence([(Scenario(), 10), (Scenario(body_mass_kg=90), 10)])
+    with pytest.raises(InputError, match="3650"):
+        simulate_sequence([(Scenario(), 3000), (Scenario(), 1000)])
+    with pytest.raises(TypeError, match="pair"):
+        simulate_sequence([Scenario()])
+    with pytest.raises(TypeError):
+        simulate_sequence([("not a scenario", 10)])
 
 
 def test_fluxes_balance_at_steady_state():

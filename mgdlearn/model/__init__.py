@@ -76,6 +76,9 @@ Results
 * ``warnings``: tuple of messages (intakes above ULs, very high 25(OH)D);
 * ``scenario``, ``parameters``, ``state`` (the final state, for ``start=result``).
 
+``simulate_sequence([(scenario, days), ...], *, start=None, params=None) -> Result`` runs several
+scenarios one after another as one run (the months of a year with their sunshine, say).
+
 ``steady_state(scenario, params=None) -> pandas.Series`` with the same columns (``attrs["warnings"]``
 holds the warnings; ``vc_indicator_days`` is 0 there because no time elapses).
 
@@ -116,7 +119,7 @@ from __future__ import annotations
 
 from mgdlearn.model.parameters import CONSTANTS, Parameters, parameter_info
 from mgdlearn.model.scenario import INTAKE_LIMITS, RANGES, Bolus, Scenario, Supplement
-from mgdlearn.model.solver import COLUMNS, Result, simulate, steady_state
+from mgdlearn.model.solver import COLUMNS, Result, simulate, simulate_sequence, steady_state
 
 __all__ = ["Bolus", "COLUMNS", "CONSTANTS", "INTAKE_LIMITS", "Parameters", "RANGES", "Result", "Scenario",
-           "Supplement", "parameter_info", "simulate", "steady_state"]
+           "Supplement", "parameter_info", "simulate", "simulate_sequence", "steady_state"]

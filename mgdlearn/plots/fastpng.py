@@ -91,6 +91,20 @@ def nice_ceiling(value: float) -> float:
     return 10 * magnitude  # pragma: no cover
 
 
+def held_ceiling(current: float | None, needed: float, minimum: float = 0.0) -> float:
+    """Top of an axis whose data reach ``needed``: the ``current`` top while it still holds the data
+    and the data fill at least a quarter of it, otherwise :func:`nice_ceiling` of ``needed``.
+
+    For explorers whose data range spans orders of magnitude over the sliders (the sun explorer's
+    IU/day): a move keeps the frame (fast, and bars visibly grow or shrink against the same
+    scale) until the data outgrow it or shrink to a sliver of it.
+    """
+    needed = max(needed, minimum)
+    if current is not None and needed <= current and needed >= 0.25 * current:
+        return current
+    return nice_ceiling(needed)
+
+
 def steady_limits(fig: "Figure", previous: dict[int, tuple[float, float]] | None = None) -> dict[int, tuple[float, float]]:
     """Round autoscaled y-limits outwards to coarse steps, so that small moves keep the same frame.
 
@@ -191,6 +205,14 @@ def _content_key(artist: "Artist") -> tuple:
         if hasattr(artist, "get_paths"):  # collections
             return (*common, tuple(p.vertices.tobytes() for p in artist.get_paths()),
                     artist.get_facecolor().tobytes(), artist.get_edgecolor().tobytes())
+        if kind == "FancyArrowPatch" and artist._posA_posB is not None:
+            # its path is costly to compute (bezier clipping): describe what makes it instead
+            return (*common, tuple(map(tuple, artist._posA_posB)), artist.shrinkA, artist.shrinkB,
+                    id(artist.patchA), id(artist.patchB),
+                    repr(sorted(vars(artist.get_arrowstyle()).items())),
+                    repr(sorted(vars(artist.get_connectionstyle()).items())), artist.get_mutation_scale(),
+                    str(artist.get_facecolor()), str(artist.get_edgecolor()), artist.get_linewidth(),
+                    str(artist.get_linestyle()))
         if hasattr(artist, "get_path"):  # patches
             matrix = artist.get_patch_transform().get_matrix().tobytes() if hasattr(artist, "get_patch_transform") else b""
             return (*common, artist.get_path().vertices.tobytes(), matrix, str(artist.get_facecolor()),

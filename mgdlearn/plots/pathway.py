@@ -195,37 +195,56 @@ _BOX_SIZE = {"skin": (1.6, 0.9), "diet": (1.6, 0.9), "vitd": (1.95, 1.05), "ohd"
              "calcitriol": (1.75, 1.05), "out": (3.3, 0.8)}
 
 
-def _box(ax: "Axes", key: str, text: str, edge: str) -> None:
+def _box(ax: "Axes", key: str, text: str, edge: str, *, with_value: bool = False) -> "Any":
+    """A box named ``text``; with ``with_value`` the name moves up and the returned text (empty,
+    set on every draw) sits on its own line below it, so a redraw re-renders only the number."""
     from matplotlib.patches import FancyBboxPatch
 
     (x, y), (w, h) = _BOX[key], _BOX_SIZE[key]
     ax.add_patch(FancyBboxPatch((x - w / 2, y - h / 2), w, h, boxstyle="round,pad=0.05,rounding_size=0.15",
                                 facecolor="white", edgecolor=edge, linewidth=1.6, zorder=3))
-    ax.text(x, y, text, ha="center", va="center", fontsize=8.5, zorder=4)
+    if not with_value:
+        return ax.text(x, y, text, ha="center", va="center", fontsize=8.5, zorder=4)
+    ax.text(x, y + 0.17, text, ha="center", va="center", fontsize=8.5, zorder=4)
+    return ax.text(x, y - 0.33, "", ha="center", va="center", fontsize=8.5, zorder=4)
 
 
-def _arrow(ax: "Axes", start: tuple[float, float], end: tuple[float, float], relative: float,
-           colour: str, *, rad: float = 0.0) -> None:
+def _arrow(ax: "Axes", start: tuple[float, float], end: tuple[float, float], colour: str, *,
+           rad: float = 0.0) -> "Any":
     from matplotlib.patches import FancyArrowPatch
 
+    return ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", color=colour,
+                                        connectionstyle=f"arc3,rad={rad}", zorder=2))
+
+
+def _set_arrow(arrow: "Any", relative: float) -> None:
+    """Give ``arrow`` the width of ``relative`` (1 = the reference flux; a dotted line for no flow)."""
     rel = min(max(relative, 0.0), _MAX_RELATIVE)
     if rel < 0.02:  # no flow: a thin dotted line keeps the step visible
-        ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=8, linestyle=":",
-                                     color=colour, linewidth=1.0, connectionstyle=f"arc3,rad={rad}",
-                                     zorder=2))
+        arrow.set_arrowstyle("-|>")
+        arrow.set_mutation_scale(8)
+        arrow.set_linestyle(":")
+        arrow.set_linewidth(1.0)
+        arrow.set_alpha(None)
         return
     tail = 0.5 * rel
     head = max(0.9, 1.6 * tail)
-    style = f"simple,head_length={0.6 + 0.15 * rel:.3f},head_width={head:.3f},tail_width={tail:.3f}"
-    ax.add_patch(FancyArrowPatch(start, end, arrowstyle=style, mutation_scale=14, color=colour, linewidth=0,
-                                 alpha=0.9, connectionstyle=f"arc3,rad={rad}", zorder=2))
+    arrow.set_arrowstyle(f"simple,head_length={0.6 + 0.15 * rel:.3f},head_width={head:.3f},tail_width={tail:.3f}")
+    arrow.set_mutation_scale(14)
+    arrow.set_linestyle("-")
+    arrow.set_linewidth(0)
+    arrow.set_alpha(0.9)
 
 
-def _badge(ax: "Axes", x: float, y: float, factor: float) -> None:
-    mg = color("magnesium")
-    ax.text(x, y, f"Mg\n{100 * factor:.0f}%", ha="center", va="center", fontsize=7, zorder=5,
-            bbox=dict(boxstyle="circle,pad=0.25", facecolor=mg, alpha=0.25 + 0.6 * min(max(factor, 0.0), 1.0),
-                      edgecolor=PALETTE["blue"], linewidth=0.8))
+def _badge(ax: "Axes", x: float, y: float) -> "Any":
+    return ax.text(x, y, "", ha="center", va="center", fontsize=7, zorder=5,
+                   bbox=dict(boxstyle="circle,pad=0.25", facecolor=color("magnesium"),
+                             edgecolor=PALETTE["blue"], linewidth=0.8))
+
+
+def _set_badge(badge: "Any", factor: float) -> None:
+    badge.set_text(f"Mg\n{100 * factor:.0f}%")
+    badge.get_bbox_patch().set_alpha(0.25 + 0.6 * min(max(factor, 0.0), 1.0))
 
 
 def _flux_text(step: Step, value: float, relative: float) -> str:
@@ -233,64 +252,85 @@ def _flux_text(step: Step, value: float, relative: float) -> str:
     return f"{value:,.{step.decimals}f} {step.unit}\n{relative:.2f}× ref{capped}"
 
 
-def draw_pathway_on(ax: "Axes", fluxes: PathwayFluxes, reference: PathwayFluxes | None = None) -> None:
+#: Where each flux is drawn: (step key, arrow start, arrow end, curvature, colour name, label place).
+_FLOWS = (
+    ("skin_iu_per_day", (1.8, 4.85), (2.35, 4.25), 0.0, "vitamin_d", (1.05, 5.85)),
+    ("oral_iu_per_day", (1.8, 3.15), (2.35, 3.75), 0.0, "vitamin_d", (1.05, 2.1)),
+    ("hydroxylation_25", (4.35, 4.0), (5.25, 4.0), 0.0, "ohd25", (4.75, 3.0)),
+    ("hydroxylation_1a", (7.05, 4.0), (8.05, 4.0), 0.0, "calcitriol", (7.55, 3.0)),
+    ("inactivation_25", (6.15, 3.45), (6.85, 1.12), 0.15, "comparison", (5.15, 2.05)),
+    ("inactivation_calcitriol", (8.95, 3.45), (8.85, 1.12), -0.1, "comparison", (9.55, 2.2)),
+)
+#: The magnesium badges: (flux attribute of the factor, x, y).
+_BADGES = (("mg_factor_cyp2r1", 4.75, 4.55), ("mg_factor_cyp27b1", 7.55, 4.55), ("mg_factor_cyp24a1", 5.95, 0.7))
+
+
+def _build_panel(ax: "Axes") -> dict[str, Any]:
+    """The panel's fixed parts (boxes, enzyme names) and handles for everything that changes."""
+    from mgdlearn.plots.fastpng import STATIC
+
+    ax.clear()
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 6.1)
+    ax.set_axis_off()
+    c_vd, c_h, c_c, c_out = color("vitamin_d"), color("ohd25"), color("calcitriol"), color("comparison")
+    _box(ax, "skin", "Skin\n(UVB light)", c_vd)
+    _box(ax, "diet", "Diet and\nsupplements", c_vd)
+    _box(ax, "out", "CYP24A1 → calcitroic acid\n(excreted in bile and urine)", c_out)
+    handles: dict[str, Any] = {
+        "vitd": _box(ax, "vitd", "Vitamin D3\n(carried on DBP)", c_vd, with_value=True),
+        "ohd": _box(ax, "ohd", "25(OH)D\n(calcifediol)", c_h, with_value=True),
+        "calcitriol": _box(ax, "calcitriol", "Calcitriol\n1,25(OH)2D", c_c, with_value=True),
+    }
+    for x, y, name in ((4.75, 5.2, "Liver\nCYP2R1"), (7.55, 5.2, "Kidney\nCYP27B1"), (4.95, 0.7, "CYP24A1")):
+        ax.text(x, y, name, ha="center", va="center", fontsize=8, fontweight="bold")
+    values = set(handles.values())
+    for artist in [*ax.texts, *ax.patches]:
+        if artist not in values:
+            artist.set_gid(STATIC)  # never changes: kept in the live redraw's background image
+    for key, start, end, rad, colour, (x, y) in _FLOWS:
+        handles["arrow " + key] = _arrow(ax, start, end, color(colour), rad=rad)
+        handles["text " + key] = ax.text(x, y, "", ha="center", va="center", fontsize=7.5)
+    for attr, x, y in _BADGES:
+        handles[attr] = _badge(ax, x, y)
+    return handles
+
+
+def draw_pathway_on(ax: "Axes", fluxes: PathwayFluxes, reference: PathwayFluxes | None = None, *,
+                    title: str | None = None) -> None:
     """Draw one pathway panel for ``fluxes`` on ``ax`` (widths relative to ``reference``).
+
+    The first call builds the panel (the axes is cleared and its frame hidden); later calls on the
+    same axes update its arrows and numbers in place, which keeps a slider's redraw fast.
 
     Parameters
     ----------
     ax : Axes
-        Target axes; it is cleared and its frame hidden.
+        Target axes.
     fluxes : PathwayFluxes
         What to draw.
     reference : PathwayFluxes, optional
         The state whose fluxes are drawn at width 1 (default: ``fluxes`` itself).
+    title : str, optional
+        Panel title (default: ``fluxes.label``).
     """
     _check_fluxes(fluxes, "fluxes")
     reference = fluxes if reference is None else _check_fluxes(reference, "reference")
     rel = relative_widths(fluxes, reference)
     by_key = {s.key: s for s in STEPS}
-    ax.clear()
-    ax.set_xlim(0, 10)
-    ax.set_ylim(0, 6.1)
-    ax.set_axis_off()
-    ax.set_title(fluxes.label, fontsize=9.5)
-
-    c_vd, c_h, c_c, c_out = color("vitamin_d"), color("ohd25"), color("calcitriol"), color("comparison")
-    _box(ax, "skin", "Skin\n(UVB light)", c_vd)
-    _box(ax, "diet", "Diet and\nsupplements", c_vd)
-    _box(ax, "vitd", f"Vitamin D3\n(carried on DBP)\n{fluxes.vitd_nmol_l:.0f} nmol/L", c_vd)
-    _box(ax, "ohd", f"25(OH)D\n(calcifediol)\n{fluxes.ohd25_nmol_l:.0f} nmol/L", c_h)
-    _box(ax, "calcitriol", f"Calcitriol\n1,25(OH)2D\n{fluxes.calcitriol_pmol_l:.0f} pmol/L", c_c)
-    _box(ax, "out", "CYP24A1 → calcitroic acid\n(excreted in bile and urine)", c_out)
-
-    # inputs
-    _arrow(ax, (1.8, 4.85), (2.35, 4.25), rel["skin_iu_per_day"], c_vd)
-    _arrow(ax, (1.8, 3.15), (2.35, 3.75), rel["oral_iu_per_day"], c_vd)
-    ax.text(1.05, 5.85, _flux_text(by_key["skin_iu_per_day"], fluxes.skin_iu_per_day, rel["skin_iu_per_day"]),
-            ha="center", va="center", fontsize=7.5)
-    ax.text(1.05, 2.1, _flux_text(by_key["oral_iu_per_day"], fluxes.oral_iu_per_day, rel["oral_iu_per_day"]),
-            ha="center", va="center", fontsize=7.5)
-    # liver
-    _arrow(ax, (4.35, 4.0), (5.25, 4.0), rel["hydroxylation_25"], c_h)
-    ax.text(4.75, 5.2, "Liver\nCYP2R1", ha="center", va="center", fontsize=8, fontweight="bold")
-    ax.text(4.75, 3.0, _flux_text(by_key["hydroxylation_25"], fluxes.hydroxylation_25, rel["hydroxylation_25"]),
-            ha="center", va="center", fontsize=7.5)
-    _badge(ax, 4.75, 4.55, fluxes.mg_factor_cyp2r1)
-    # kidney
-    _arrow(ax, (7.05, 4.0), (8.05, 4.0), rel["hydroxylation_1a"], c_c)
-    ax.text(7.55, 5.2, "Kidney\nCYP27B1", ha="center", va="center", fontsize=8, fontweight="bold")
-    ax.text(7.55, 3.0, _flux_text(by_key["hydroxylation_1a"], fluxes.hydroxylation_1a, rel["hydroxylation_1a"]),
-            ha="center", va="center", fontsize=7.5)
-    _badge(ax, 7.55, 4.55, fluxes.mg_factor_cyp27b1)
-    # inactivation
-    _arrow(ax, (6.15, 3.45), (6.85, 1.12), rel["inactivation_25"], c_out, rad=0.15)
-    _arrow(ax, (8.95, 3.45), (8.85, 1.12), rel["inactivation_calcitriol"], c_out, rad=-0.1)
-    ax.text(5.15, 2.05, _flux_text(by_key["inactivation_25"], fluxes.inactivation_25, rel["inactivation_25"]),
-            ha="center", va="center", fontsize=7.5)
-    ax.text(9.55, 2.2, _flux_text(by_key["inactivation_calcitriol"], fluxes.inactivation_calcitriol,
-                                  rel["inactivation_calcitriol"]), ha="center", va="center", fontsize=7.5)
-    ax.text(4.95, 0.7, "CYP24A1", ha="center", va="center", fontsize=8, fontweight="bold")
-    _badge(ax, 5.95, 0.7, fluxes.mg_factor_cyp24a1)
+    handles = getattr(ax, "_mgd_pathway", None)
+    if handles is None or handles["vitd"].axes is not ax:
+        handles = _build_panel(ax)
+        ax._mgd_pathway = handles  # type: ignore[attr-defined]
+    ax.set_title(fluxes.label if title is None else title, fontsize=9.5)
+    handles["vitd"].set_text(f"{fluxes.vitd_nmol_l:.0f} nmol/L")
+    handles["ohd"].set_text(f"{fluxes.ohd25_nmol_l:.0f} nmol/L")
+    handles["calcitriol"].set_text(f"{fluxes.calcitriol_pmol_l:.0f} pmol/L")
+    for key, *_ in _FLOWS:
+        _set_arrow(handles["arrow " + key], rel[key])
+        handles["text " + key].set_text(_flux_text(by_key[key], getattr(fluxes, key), rel[key]))
+    for attr, _, _ in _BADGES:
+        _set_badge(handles[attr], getattr(fluxes, attr))
 
 
 def _check_fluxes(value: object, name: str) -> PathwayFluxes:

@@ -20,6 +20,7 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Mapping
 
 from mgdlearn.errors import InputError, InputTypeError, require_number
@@ -31,6 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
     from matplotlib.figure import Figure
 
+    from mgdlearn.model import Result
     from mgdlearn.widgets.base import Explorer
 
 __all__ = ["ActivationData", "COLUMNS", "LIMITS", "compute", "draw", "activation_explorer"]
@@ -78,6 +80,26 @@ class ActivationData:
     warnings: tuple[str, ...] = ()
 
 
+@lru_cache(maxsize=16)
+def _run(level: float, vitd_iu_per_day: float, skin_iu_per_day: float, days: int) -> "Result":
+    """One person's run (memoized: the comparison run does not change with serum magnesium).
+
+    The person has lived at this magnesium level with the usual intakes (the model's defaults);
+    on day 0 the vitamin D intake (and skin supply) change to the chosen ones.
+    """
+    from mgdlearn.model import Scenario, simulate
+
+    scenario = Scenario(vitamin_d_iu_per_day=vitd_iu_per_day, sun_iu_per_day=skin_iu_per_day, serum_mg_mmol_l=level)
+    return simulate(scenario, days=days, start=Scenario(serum_mg_mmol_l=level))
+
+
+@lru_cache(maxsize=1)
+def _reference(normal: float) -> PathwayFluxes:
+    from mgdlearn.model import Scenario, steady_state
+
+    return PathwayFluxes.from_row(steady_state(Scenario(serum_mg_mmol_l=normal)), label="The reference adult")
+
+
 def compute(serum_mg: float = 0.85, vitd_iu_per_day: float = 600.0, skin: bool = True,
             days: int = 365) -> ActivationData:
     """Run the teaching model for the explorer's setting (pure: same input, same output).
@@ -99,7 +121,7 @@ def compute(serum_mg: float = 0.85, vitd_iu_per_day: float = 600.0, skin: bool =
     InputError, InputTypeError
         For values outside the ranges above (the message names them).
     """
-    from mgdlearn.model import Parameters, Scenario, simulate, steady_state
+    from mgdlearn.model import Parameters
     from mgdlearn.model.scenario import DEFAULTS
 
     mg = require_number(serum_mg, "serum magnesium", low=LIMITS["serum_mg"][0], high=LIMITS["serum_mg"][1],
@@ -117,15 +139,10 @@ def compute(serum_mg: float = 0.85, vitd_iu_per_day: float = 600.0, skin: bool =
     runs: dict[str, Any] = {}
     warnings: list[str] = []
     for label, level in ((CHOSEN, mg), (NORMAL, normal)):
-        # Each person has lived at this magnesium level with the usual intakes (the model's
-        # defaults); on day 0 the vitamin D intake (and skin supply) change to the chosen ones.
-        before = Scenario(serum_mg_mmol_l=level)
-        scenario = Scenario(vitamin_d_iu_per_day=vd, sun_iu_per_day=skin_iu, serum_mg_mmol_l=level)
-        result = simulate(scenario, days=int(n), start=before)
-        runs[label] = result.df
+        result = _run(level, vd, skin_iu, int(n))
+        runs[label] = result.df.copy()  # the memoized run stays untouched
         warnings.extend(w for w in result.warnings if w not in warnings)
-    reference = PathwayFluxes.from_row(steady_state(Scenario(serum_mg_mmol_l=normal)),
-                                       label="The reference adult")
+    reference = _reference(normal)
     end_fluxes = PathwayFluxes.from_row(runs[CHOSEN].iloc[-1], label=f"Day {int(n)}: serum Mg {mg:.2f} mmol/L, "
                                         f"{vd:,.0f} IU/day oral + {skin_iu:,.0f} IU/day skin")
     return ActivationData(serum_mg=mg, vitd_iu_per_day=vd, skin_iu_per_day=skin_iu, normal_mg=normal,
@@ -195,7 +212,10 @@ def draw(data: ActivationData, fig: "Figure | None" = None) -> tuple["Figure", s
         # the time axis spans the longest run the slider offers, so a run-length move extends the
         # lines instead of re-scaling the axes (and keeps the redraw fast)
         ax.set_xlim(0, max(TIME_AXIS_DAYS, len(data.runs[CHOSEN]) - 1))
-    draw_pathway_on(axes["pathway"], data.end, data.reference)
+    # a fixed title (the setting is on the sliders and in the caption): fewer glyphs per redraw
+    draw_pathway_on(axes["pathway"], data.end, data.reference,
+                    title="The pathway on the last day of the chosen run (arrow width: flux relative to the "
+                          "reference adult)")
     return fig, summarize(data)
 
 

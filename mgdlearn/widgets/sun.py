@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from mgdlearn.errors import InputError, require_number
-from mgdlearn.plots.fastpng import nice_ceiling
+from mgdlearn.plots.fastpng import held_ceiling, nice_ceiling
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -139,33 +139,32 @@ def seasonal_course(monthly_iu: tuple[float, ...] | list[float], *, vitamin_d_iu
     -------
     pandas.DataFrame
         Index ``day_of_year`` (1-365); columns ``sun_iu_per_day`` and ``ohd25_nmol_l``. The year
-        shown follows a one-year run-in that starts at the steady state of the yearly mean input,
-        so it is (nearly) the year that repeats every year.
+        shown follows a run-in of the last :data:`RUN_IN_MONTHS` months of the year, started at the
+        steady state of the yearly mean input, so it is (nearly, within about 1 nmol/L) the year
+        that repeats every year.
     """
     import numpy as np
     import pandas as pd
 
-    from mgdlearn.model import Scenario, simulate
+    from mgdlearn.model import Scenario, simulate_sequence
 
     values = tuple(require_number(v, "monthly skin vitamin D", low=0, high=25_000, unit="IU/day")
                    for v in monthly_iu)
     if len(values) != 12:
         raise InputError(f"monthly_iu needs 12 values (January to December); got {len(values)}.")
-    start: Any = Scenario(vitamin_d_iu_per_day=vitamin_d_iu_per_day, sun_iu_per_day=float(np.mean(values)),
-                          **scenario)
-    days, sun, ohd = [], [], []
-    for year in range(2):
-        for m, (iu, n) in enumerate(zip(values, _DAYS_IN_MONTH)):
-            sc = Scenario(vitamin_d_iu_per_day=vitamin_d_iu_per_day, sun_iu_per_day=iu, **scenario)
-            res = simulate(sc, days=n, start=start)
-            start = res
-            if year == 1:
-                first = sum(_DAYS_IN_MONTH[:m]) + 1
-                days.extend(range(first, first + n))
-                sun.extend([iu] * n)
-                ohd.extend(res.df["ohd25_nmol_l"].to_numpy()[1:])
-    return pd.DataFrame({"sun_iu_per_day": sun, "ohd25_nmol_l": ohd},
-                        index=pd.Index(days, name="day_of_year"))
+    start = Scenario(vitamin_d_iu_per_day=vitamin_d_iu_per_day, sun_iu_per_day=float(np.mean(values)), **scenario)
+    months = [(Scenario(vitamin_d_iu_per_day=vitamin_d_iu_per_day, sun_iu_per_day=iu, **scenario), n)
+              for iu, n in zip(values, _DAYS_IN_MONTH)]
+    run = simulate_sequence(months[12 - RUN_IN_MONTHS:] + months, start=start).df
+    year = run.iloc[len(run) - 365:]  # the end of each day of the shown year
+    return pd.DataFrame({"sun_iu_per_day": year["sun_iu_per_day"].to_numpy(),
+                         "ohd25_nmol_l": year["ohd25_nmol_l"].to_numpy()},
+                        index=pd.Index(range(1, 366), name="day_of_year"))
+
+
+#: Months of run-in before the year :func:`seasonal_course` shows (from the steady state of the
+#: yearly mean; 25(OH)D then differs from the year that repeats by under 1 nmol/L).
+RUN_IN_MONTHS = 3
 
 
 def compute(latitude: float = 42.0, month: int | str = "July", skin_type: int | str = 2, minutes: float = 10.0,
@@ -223,12 +222,12 @@ def draw(data: SunExplorerData, fig: "Figure | None" = None) -> tuple["Figure", 
             bar.set_facecolor(c)
             bar.set_hatch("//" if c == PALETTE["orange"] else "")
         ax_sun.set_title(sun_title)
-        ax_sun.set_ylim(0, nice_ceiling(max(float(heights.max()), 500.0) * 1.15))
+        ax_sun.set_ylim(0, held_ceiling(ax_sun.get_ylim()[1], float(heights.max()) * 1.15, 500.0 * 1.15))
         line, marker = (next(ln for ln in ax_ohd.lines if ln.get_gid() == gid) for gid in ("ohd25", "chosen"))
         line.set_data(x_days, y_ohd)
         mid = _mid_day(chosen)
         marker.set_data([mid], [float(np.interp(mid, x_days, y_ohd))])
-        ax_ohd.set_ylim(0, nice_ceiling(max(float(y_ohd.max()) * 1.15, 140.0)))
+        ax_ohd.set_ylim(0, held_ceiling(ax_ohd.get_ylim()[1], float(y_ohd.max()) * 1.15, 140.0))
     else:
         fig, (ax_sun, ax_ohd) = new_figure(1, 2, width=9.6, height=3.6)
         ax_sun.bar(np.arange(1, 13), heights, color=colours, edgecolor=PALETTE["black"], linewidth=0.5)
