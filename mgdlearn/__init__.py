@@ -43,6 +43,7 @@ _API: dict[str, str] = {
     "simulate": "model",
     "simulate_sequence": "model",
     "steady_state": "model",
+    "steady_state_sweep": "model",
     "Parameters": "model",
     "Supplement": "model",
     "Bolus": "model",

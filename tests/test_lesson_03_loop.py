@@ -136,6 +136,18 @@ def test_loop_gain_predicts_how_much_the_loop_amplifies_a_small_push():
     assert closed / opened == pytest.approx(1 / (1 - gain), abs=0.1 * gain)
 
 
+@pytest.mark.parametrize("strength, intake", [(0.4, 30.0), (0.1, 150.0), (0.1, 600.0)])
+def test_loop_gains_calcitriol_slope_is_that_of_the_clamped_curve(strength, intake):
+    import math
+
+    p_on = loop.loop_parameters(strength)
+    sc = Scenario(magnesium_mg_per_day=intake)
+    _, s_cm, _, ss = loop.loop_gain(sc, p_on)
+    m0 = ss["mg_serum_mmol_l"]
+    up, down = (steady_state(replace(sc, serum_mg_mmol_l=m0 * f), p_on)["calcitriol_pmol_l"] for f in (1.01, 0.99))
+    assert s_cm == pytest.approx((math.log(up) - math.log(down)) / (math.log(1.01) - math.log(0.99)), rel=1e-3)
+
+
 def test_the_loop_matters_most_when_magnesium_is_already_low(plane):
     gains = plane.gain_by_intake
     assert gains[0] > 3 * gains[-1], "a vicious circle at low intake, negligible at ample intake"

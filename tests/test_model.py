@@ -12,7 +12,7 @@ import pytest
 
 from mgdlearn.errors import InputError
 from mgdlearn.model import (COLUMNS, Bolus, Parameters, Result, Scenario, Supplement, parameter_info,
-                            simulate, simulate_sequence, steady_state)
+                            simulate, simulate_sequence, steady_state, steady_state_sweep)
 from mgdlearn.references import REFERENCES
 
 
@@ -80,6 +80,19 @@ def test_bad_sequences_are_refused_with_a_reason():
         simulate_sequence([Scenario()])
     with pytest.raises(TypeError):
         simulate_sequence([("not a scenario", 10)])
+
+
+def test_a_steady_state_sweep_gives_each_scenarios_steady_state():
+    scenarios = ([Scenario(vitamin_d_iu_per_day=iu) for iu in (0, 400, 800, 4000)]
+                 + [Scenario(serum_mg_mmol_l=m) for m in (0.4, 0.6, 0.85)]
+                 + [Scenario(magnesium_mg_per_day=mg, body_mass_kg=90) for mg in (25, 600)])
+    sweep = steady_state_sweep(scenarios)
+    assert list(sweep.columns) == list(COLUMNS) and len(sweep) == len(scenarios)
+    for i, sc in enumerate(scenarios):
+        assert sweep.iloc[i].to_numpy() == pytest.approx(steady_state(sc).to_numpy(), rel=1e-8, abs=1e-12)
+    assert steady_state_sweep([Scenario(vitamin_d_iu_per_day=20_000)]).attrs["warnings"]
+    with pytest.raises(TypeError):
+        steady_state_sweep([Scenario(), "not a scenario"])
 
 
 def test_fluxes_balance_at_steady_state():

@@ -81,6 +81,8 @@ scenarios one after another as one run (the months of a year with their sunshine
 
 ``steady_state(scenario, params=None) -> pandas.Series`` with the same columns (``attrs["warnings"]``
 holds the warnings; ``vc_indicator_days`` is 0 there because no time elapses).
+``steady_state_sweep([scenario, ...], params=None) -> pandas.DataFrame`` gives the same for many
+nearby scenarios at once, one row each (faster: each solve starts from the previous one).
 
 Output columns (:data:`COLUMNS` has unit and meaning for each)
 -----------------------------------------------------------------
@@ -119,7 +121,8 @@ from __future__ import annotations
 
 from mgdlearn.model.parameters import CONSTANTS, Parameters, parameter_info
 from mgdlearn.model.scenario import INTAKE_LIMITS, RANGES, Bolus, Scenario, Supplement
-from mgdlearn.model.solver import COLUMNS, Result, simulate, simulate_sequence, steady_state
+from mgdlearn.model.solver import COLUMNS, Result, simulate, simulate_sequence, steady_state, steady_state_sweep
 
 __all__ = ["Bolus", "COLUMNS", "CONSTANTS", "INTAKE_LIMITS", "Parameters", "RANGES", "Result", "Scenario",
-           "Supplement", "parameter_info", "simulate", "simulate_sequence", "steady_state"]
+           "Supplement", "parameter_info", "simulate", "simulate_sequence", "steady_state",
+           "steady_state_sweep"]

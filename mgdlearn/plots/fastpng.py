@@ -93,15 +93,20 @@ def nice_ceiling(value: float) -> float:
 
 def held_ceiling(current: float | None, needed: float, minimum: float = 0.0) -> float:
     """Top of an axis whose data reach ``needed``: the ``current`` top while it still holds the data
-    and the data fill at least a quarter of it, otherwise :func:`nice_ceiling` of ``needed``.
+    and the data fill at least a quarter of it; once outgrown, :func:`nice_ceiling` of 1.5 times
+    ``needed`` (room to grow on); shrunk below a quarter (or no ``current``), that of ``needed``.
 
     For explorers whose data range spans orders of magnitude over the sliders (the sun explorer's
     IU/day): a move keeps the frame (fast, and bars visibly grow or shrink against the same
     scale) until the data outgrow it or shrink to a sliver of it.
     """
     needed = max(needed, minimum)
-    if current is not None and needed <= current and needed >= 0.25 * current:
+    if current is None:
+        return nice_ceiling(needed)
+    if needed <= current and needed >= 0.25 * current:
         return current
+    if needed > current:  # outgrown: leave room to grow on, so the next moves keep the frame
+        return nice_ceiling(1.5 * needed)
     return nice_ceiling(needed)
 
 
@@ -250,27 +255,36 @@ def live_png(fig: "Figure") -> bytes:
         now = Counter(keys)
         previous, cache.previous_keys = cache.previous_keys, now
         signature = _frame_signature(fig)
-        if signature != cache.signature:
+        new_frame = signature != cache.signature
+        if new_frame:
             cache.signature, cache.image, cache.static_keys = signature, None, Counter()
-            canvas.draw()
-            # where Axes.draw placed each title, by axes and slot (clearing an axes makes new titles)
-            cache.titles = [(i, slot, getattr(ax, slot).get_position()) for i, ax in enumerate(fig.axes)
-                            for slot in _TITLE_SLOTS]
-            return _encode(fig)
+            if previous is None:  # nothing to compare with yet: a plain full draw
+                canvas.draw()
+                cache.titles = _title_places(fig)
+                return _encode(fig)
         if cache.image is None or any(now[k] < n for k, n in cache.static_keys.items()):
+            # a new background: the frame and the artists that did not change since the last call
             cache.static_keys = now & (previous or Counter())
             static = _take(candidates, keys, cache.static_keys)
             visible = [a.get_visible() for a in everything]
+            titles = set(_titles(fig))
+            alphas = {a: a.get_alpha() for a in candidates if a in titles and a not in static}
             for artist in candidates:
-                if artist not in static:
+                if artist in alphas:
+                    artist.set_alpha(0.0)  # a hidden title would be placed wrongly by Axes.draw
+                elif artist not in static:
                     artist.set_visible(False)
             canvas.draw()
+            if new_frame:
+                cache.titles = _title_places(fig)
             cache.image = canvas.copy_from_bbox(fig.bbox)
             renderer = canvas.get_renderer()
             cache.legends = [canvas.copy_from_bbox(a.get_window_extent(renderer).padded(1))
                              for a in static if _is_legend(a) and a.get_visible()]
             for artist, was in zip(everything, visible):
                 artist.set_visible(was)
+            for artist, alpha in alphas.items():
+                artist.set_alpha(alpha)
         else:
             static = _take(candidates, keys, cache.static_keys)
         canvas.restore_region(cache.image)
@@ -284,6 +298,11 @@ def live_png(fig: "Figure") -> bytes:
         for region in cache.legends:  # unchanged legends stay above the data, as in a full render
             canvas.restore_region(region)
         return _encode(fig)
+
+
+def _title_places(fig: "Figure") -> list[tuple[int, str, Any]]:
+    """Where Axes.draw placed each title, by axes and slot (clearing an axes makes new titles)."""
+    return [(i, slot, getattr(ax, slot).get_position()) for i, ax in enumerate(fig.axes) for slot in _TITLE_SLOTS]
 
 
 def _is_legend(artist: "Artist") -> bool:

@@ -211,14 +211,11 @@ def _sweep(base: "Scenario", name: str, grid: tuple[float, ...]) -> tuple[dict[s
 def _sweep_rows(base: "Scenario", name: str, grid: tuple[float, ...]) -> tuple[tuple[tuple[float, ...], ...], tuple[str, ...]]:
     """The rows of :func:`_sweep`, as immutable tuples (memoized: a pure function of frozen inputs,
     so moving one slider does not recompute the curve it does not change)."""
-    from mgdlearn.model import steady_state
+    from mgdlearn.model import steady_state_sweep
 
-    rows, warnings = [], []
-    for value in grid:
-        ss = steady_state(replace(base, **{name: value}))
-        rows.append(tuple(float(ss[c]) for c in CURVE_COLUMNS))
-        warnings.extend(w for w in ss.attrs.get("warnings", ()) if w not in warnings)
-    return tuple(rows), tuple(warnings)
+    sweep = steady_state_sweep([replace(base, **{name: value}) for value in grid])
+    rows = tuple(tuple(float(v) for v in row) for row in sweep[list(CURVE_COLUMNS)].to_numpy())
+    return rows, tuple(sweep.attrs["warnings"])
 
 
 def compute_dose_response(low_mg_mmol_l: float = 0.5, sun_iu_per_day: float = 1500.0,

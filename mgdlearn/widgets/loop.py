@@ -50,7 +50,12 @@ GAIN_INTAKES_MG_PER_DAY: tuple[float, ...] = (25.0, 30.0, 35.0, 40.0, 50.0, 75.0
                                               300.0, 400.0, 500.0, 600.0)
 #: Serum magnesium values (mmol/L) at which the "magnesium -> calcitriol" curve is computed. The
 #: model is not meant for values below about 0.4 mmol/L (severe deficiency, rude1985).
-PLANE_MG_GRID_MMOL_L: tuple[float, ...] = tuple(round(0.40 + 0.025 * i, 3) for i in range(27))
+PLANE_MG_GRID_MMOL_L: tuple[float, ...] = tuple(round(0.40 + 0.05 * i, 3) for i in range(14))
+#: Points of the "calcitriol -> magnesium" curve (balances solved); both curves are drawn through
+#: their model points by monotone cubic interpolation (:class:`scipy.interpolate.PchipInterpolator`).
+PLANE_CALCITRIOL_POINTS = 13
+#: Points per curve as drawn.
+PLANE_DRAWN_POINTS = 40
 
 
 # --------------------------------------------------------------------------------------------
@@ -235,19 +240,22 @@ def mg_balance_serum_mg(calcitriol_pmol_l: float, scenario: "Scenario", params: 
     return float(brentq(net_gain, low, high, xtol=1e-9))
 
 
-@lru_cache(maxsize=1024)
-def _clamped_calcitriol(mg: float, scenario: "Scenario", params: "Parameters") -> float:
-    """Steady-state calcitriol with serum Mg clamped at ``mg`` (memoized: a pure function of
-    frozen inputs, so moving one slider does not recompute the curves it does not change)."""
-    from mgdlearn.model import steady_state
+@lru_cache(maxsize=64)
+def _calcitriol_curve(mg_values: tuple[float, ...], scenario: "Scenario", params: "Parameters") -> tuple[float, ...]:
+    """Steady-state calcitriol with serum Mg clamped at each of ``mg_values`` (one sweep).
 
-    return float(steady_state(replace(scenario, serum_mg_mmol_l=mg), params)["calcitriol_pmol_l"])
+    Memoized on frozen inputs. With magnesium clamped the magnesium intake plays no part, so
+    callers pass ``scenario`` with a fixed intake (:func:`_without_mg_intake`) and a move of the
+    intake slider finds the curve already computed.
+    """
+    from mgdlearn.model import steady_state_sweep
+
+    sweep = steady_state_sweep([replace(scenario, serum_mg_mmol_l=m) for m in mg_values], params)
+    return tuple(float(c) for c in sweep["calcitriol_pmol_l"])
 
 
-@lru_cache(maxsize=256)
-def _gain_only(scenario: "Scenario", params: "Parameters") -> float:
-    """The loop gain alone (memoized like :func:`_clamped_calcitriol`)."""
-    return loop_gain(scenario, params)[0]
+def _without_mg_intake(scenario: "Scenario") -> "Scenario":
+    return replace(scenario, magnesium_mg_per_day=GAIN_INTAKES_MG_PER_DAY[0])
 
 
 def loop_gain(scenario: "Scenario", params: "Parameters", *, step: float = 0.01
@@ -261,18 +269,64 @@ def loop_gain(scenario: "Scenario", params: "Parameters", *, step: float = 0.01
         at steady state); ``s_mc`` = % change of the balanced serum Mg per % change of calcitriol;
         ``gain = s_cm * s_mc``; ``state`` is the steady state.
     """
-    import math
-
     from mgdlearn.model import steady_state
 
     state = steady_state(scenario, params)
+    return (*_gain_at(state, scenario, params, step), state)
+
+
+def _gain_at(state: "pd.Series", scenario: "Scenario", params: "Parameters", step: float = 0.01
+             ) -> tuple[float, float, float]:
+    """(gain, s_cm, s_mc) at the steady state ``state`` of ``scenario`` (see :func:`loop_gain`)."""
+    import math
+
     m0, c0 = float(state["mg_serum_mmol_l"]), float(state["calcitriol_pmol_l"])
     up, down = 1.0 + step, 1.0 - step
-    s_cm = (math.log(_clamped_calcitriol(m0 * up, scenario, params))
-            - math.log(_clamped_calcitriol(m0 * down, scenario, params))) / (math.log(up) - math.log(down))
+    s_cm = _calcitriol_mg_sensitivity(state, scenario, params)
     s_mc = (math.log(mg_balance_serum_mg(c0 * up, scenario, params, state))
             - math.log(mg_balance_serum_mg(c0 * down, scenario, params, state))) / (math.log(up) - math.log(down))
-    return s_cm * s_mc, s_cm, s_mc, state
+    return s_cm * s_mc, s_cm, s_mc
+
+
+def _calcitriol_mg_sensitivity(state: "pd.Series", scenario: "Scenario", params: "Parameters") -> float:
+    """d log(calcitriol) / d log(serum Mg) with serum Mg clamped, at the steady state ``state``.
+
+    The slope of the "magnesium -> calcitriol" curve where it passes through the steady state,
+    from the implicit function theorem on the model's own rate equations: with ``M`` held, the
+    other states solve ``f_x(x, M) = 0``, so ``dx/dM = -J_xx^-1 J_xM`` (Jacobian by central
+    differences). The same number as clamping Mg 1 % above and below and solving twice, at a
+    fraction of the cost.
+    """
+    import numpy as np
+
+    from mgdlearn.model.equations import I_C, I_MG, N_STATE, STATE, Rates, flows
+
+    rates = Rates(params, scenario.body_mass_kg, None)
+    i = scenario.intakes_on(0.0)
+    u = (i.vitamin_d_iu_per_day, i.sun_iu_per_day, i.magnesium_mg_per_day, i.calcium_mg_per_day)
+    y0 = [float(state.get(name, 0.0)) for name, _ in STATE]
+    jac = np.empty((N_STATE, N_STATE))
+    for j in range(N_STATE):
+        h = 1e-6 * max(abs(y0[j]), 1e-3)
+        high, low = list(y0), list(y0)
+        high[j] += h
+        low[j] = max(low[j] - h, 0.0)  # states are non-negative: one-sided at zero
+        jac[:, j] = (np.array(flows(high, u, rates)[:N_STATE]) - np.array(flows(low, u, rates)[:N_STATE])) \
+            / (high[j] - low[j])
+    rest = [k for k in range(N_STATE) if k != I_MG]
+    dx_dm = -np.linalg.solve(jac[np.ix_(rest, rest)], jac[rest, I_MG])
+    return float(dx_dm[rest.index(I_C)] * y0[I_MG] / y0[I_C])
+
+
+@lru_cache(maxsize=64)
+def _gain_curve(scenario: "Scenario", params: "Parameters") -> tuple[float, ...]:
+    """Loop gain at each intake of :data:`GAIN_INTAKES_MG_PER_DAY` (memoized, so a move of the
+    magnesium slider reuses it)."""
+    from mgdlearn.model import steady_state_sweep
+
+    scenarios = [replace(scenario, magnesium_mg_per_day=mg) for mg in GAIN_INTAKES_MG_PER_DAY]
+    states = steady_state_sweep(scenarios, params)
+    return tuple(_gain_at(states.iloc[i], sc, params)[0] for i, sc in enumerate(scenarios))
 
 
 # --------------------------------------------------------------------------------------------
@@ -341,17 +395,22 @@ def compute_loop_plane(magnesium_mg_per_day: float = 150.0, vitamin_d_iu_per_day
     gain, s_cm, s_mc, state = loop_gain(after, p_on)
     m0, c0 = float(state["mg_serum_mmol_l"]), float(state["calcitriol_pmol_l"])
 
-    mg_grid = np.array(PLANE_MG_GRID_MMOL_L)
-    c_of_m = np.array([_clamped_calcitriol(m, after, p_on) for m in mg_grid])
+    from scipy.interpolate import PchipInterpolator
+
+    model_mg = np.array(PLANE_MG_GRID_MMOL_L)
+    model_c_of_m = np.array(_calcitriol_curve(PLANE_MG_GRID_MMOL_L, _without_mg_intake(after), p_on))
+    mg_grid = np.linspace(model_mg[0], model_mg[-1], PLANE_DRAWN_POINTS)
+    c_of_m = PchipInterpolator(model_mg, model_c_of_m)(mg_grid)
     c_high = max(1.6 * c0, float(np.nanmax(c_of_m)) * 1.1)
-    c_grid = np.linspace(0.25 * c0, c_high, 25)
-    m_of_c = np.array([mg_balance_serum_mg(c, after, p_on, state) for c in c_grid])
+    model_c = np.linspace(0.25 * c0, c_high, PLANE_CALCITRIOL_POINTS)
+    model_m_of_c = np.array([mg_balance_serum_mg(c, after, p_on, state) for c in model_c])
+    c_grid = np.linspace(model_c[0], model_c[-1], PLANE_DRAWN_POINTS)
+    m_of_c = PchipInterpolator(model_c, model_m_of_c)(c_grid)
     m_off = mg_balance_serum_mg(c0, after, p_off, steady_state(after, p_off))
 
     run = simulate(after, days, start=before, params=p_on).df
     start = steady_state(before, p_on)
-    gains = np.array([_gain_only(replace(after, magnesium_mg_per_day=mg), p_on)
-                      for mg in GAIN_INTAKES_MG_PER_DAY])
+    gains = np.array(_gain_curve(_without_mg_intake(after), p_on))
     return LoopPlane(
         mg_grid=mg_grid, calcitriol_of_mg=c_of_m, calcitriol_grid=c_grid, mg_of_calcitriol=m_of_c,
         mg_loop_off=m_off, operating_point=(m0, c0),
