@@ -55,6 +55,22 @@ def test_a_frame_change_redraws_the_frame():
     assert _differing_pixels(_pixels(live_png(fig)), _full(fig)) < 20
 
 
+def test_sliding_back_to_an_earlier_frame_reuses_its_background_and_is_still_right(monkeypatch):
+    fig, ax, line, x = _figure()
+    for top in (60, 60, 100, 100):     # frame A, then frame B
+        ax.set_ylim(0, top, auto=None)
+        line.set_ydata(40 + top / 10 + 0 * x)
+        live_png(fig)
+    draws = []
+    monkeypatch.setattr(fig.canvas, "draw", lambda *a, **k: draws.append(1))
+    ax.set_ylim(0, 60, auto=None)      # back to frame A, data moved: no new background drawn
+    line.set_ydata(47 + 0 * x)
+    png = live_png(fig)
+    monkeypatch.undo()
+    assert draws == []
+    assert _differing_pixels(_pixels(png), _full(fig)) < 20
+
+
 def test_steady_limits_round_outwards_and_only_grow_while_the_data_fill_the_frame():
     fig, ax, line, x = _figure()
     ax.set_ylim(41.3, 58.9, auto=None)

@@ -31,6 +31,12 @@ class _Background:
     static_keys: Any = None    # content keys of the artists inside ``image``
     titles: Any = ()           # (axes index, slot, position) as placed by the last full draw
     legends: Any = ()          # pixels of each legend, laid over the data on every redraw
+    frames: Any = None         # earlier frames: signature -> (image, static_keys, legends, titles)
+
+
+#: Frames remembered per figure besides the current one: sliding back to an earlier frame (an
+#: axis that grew and shrinks again) reuses its background instead of drawing it anew.
+KEPT_FRAMES = 3
 
 
 #: ``artist.set_gid(STATIC)`` marks an artist that never changes between redraws (a box, a label):
@@ -89,25 +95,6 @@ def nice_ceiling(value: float) -> float:
         if factor * magnitude >= value * (1 - 1e-12):
             return factor * magnitude
     return 10 * magnitude  # pragma: no cover
-
-
-def held_ceiling(current: float | None, needed: float, minimum: float = 0.0) -> float:
-    """Top of an axis whose data reach ``needed``: the ``current`` top while it still holds the data
-    and the data fill at least a quarter of it; once outgrown, :func:`nice_ceiling` of 1.5 times
-    ``needed`` (room to grow on); shrunk below a quarter (or no ``current``), that of ``needed``.
-
-    For explorers whose data range spans orders of magnitude over the sliders (the sun explorer's
-    IU/day): a move keeps the frame (fast, and bars visibly grow or shrink against the same
-    scale) until the data outgrow it or shrink to a sliver of it.
-    """
-    needed = max(needed, minimum)
-    if current is None:
-        return nice_ceiling(needed)
-    if needed <= current and needed >= 0.25 * current:
-        return current
-    if needed > current:  # outgrown: leave room to grow on, so the next moves keep the frame
-        return nice_ceiling(1.5 * needed)
-    return nice_ceiling(needed)
 
 
 def steady_limits(fig: "Figure", previous: dict[int, tuple[float, float]] | None = None) -> dict[int, tuple[float, float]]:
@@ -257,11 +244,18 @@ def live_png(fig: "Figure") -> bytes:
         signature = _frame_signature(fig)
         new_frame = signature != cache.signature
         if new_frame:
-            cache.signature, cache.image, cache.static_keys = signature, None, Counter()
-            if previous is None:  # nothing to compare with yet: a plain full draw
-                canvas.draw()
-                cache.titles = _title_places(fig)
-                return _encode(fig)
+            _remember_frame(cache)
+            kept = cache.frames.pop(signature, None)
+            if kept is not None and all(now[k] >= n for k, n in kept[1].items()):
+                new_frame = False  # back to a frame drawn before: its background is still good
+                cache.signature = signature
+                cache.image, cache.static_keys, cache.legends, cache.titles = kept
+            else:
+                cache.signature, cache.image, cache.static_keys = signature, None, Counter()
+                if previous is None:  # nothing to compare with yet: a plain full draw
+                    canvas.draw()
+                    cache.titles = _title_places(fig)
+                    return _encode(fig)
         if cache.image is None or any(now[k] < n for k, n in cache.static_keys.items()):
             # a new background: the frame and the artists that did not change since the last call
             cache.static_keys = now & (previous or Counter())
@@ -298,6 +292,19 @@ def live_png(fig: "Figure") -> bytes:
         for region in cache.legends:  # unchanged legends stay above the data, as in a full render
             canvas.restore_region(region)
         return _encode(fig)
+
+
+def _remember_frame(cache: _Background) -> None:
+    """Keep the current frame's background among the last :data:`KEPT_FRAMES` frames."""
+    from collections import OrderedDict
+
+    if cache.frames is None:
+        cache.frames = OrderedDict()
+    if cache.image is not None:
+        cache.frames[cache.signature] = (cache.image, cache.static_keys, cache.legends, cache.titles)
+        cache.frames.move_to_end(cache.signature)
+        while len(cache.frames) > KEPT_FRAMES:
+            cache.frames.popitem(last=False)
 
 
 def _title_places(fig: "Figure") -> list[tuple[int, str, Any]]:

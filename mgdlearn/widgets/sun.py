@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from mgdlearn.errors import InputError, require_number
-from mgdlearn.plots.fastpng import held_ceiling, nice_ceiling
+from mgdlearn.plots.fastpng import nice_ceiling
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -217,26 +217,27 @@ def draw(data: SunExplorerData, fig: "Figure | None" = None) -> tuple["Figure", 
                  f"{est.skin_fraction:.0%} of skin, type {_ROMAN[est.skin_type - 1]}")
     if fig is not None and getattr(fig, "_mgd_sun_explorer", False):
         ax_sun, ax_ohd = fig.axes[0], fig.axes[1]
-        for bar, h, c in zip(ax_sun.patches, heights, colours):
+        for bar, h, c in zip(ax_sun.patches, _bar_heights(heights), colours):
             bar.set_height(h)
             bar.set_facecolor(c)
             bar.set_hatch("//" if c == PALETTE["orange"] else "")
         ax_sun.set_title(sun_title)
-        ax_sun.set_ylim(0, held_ceiling(ax_sun.get_ylim()[1], float(heights.max()) * 1.15, 500.0 * 1.15))
         line, marker = (next(ln for ln in ax_ohd.lines if ln.get_gid() == gid) for gid in ("ohd25", "chosen"))
         line.set_data(x_days, y_ohd)
         mid = _mid_day(chosen)
         marker.set_data([mid], [float(np.interp(mid, x_days, y_ohd))])
-        ax_ohd.set_ylim(0, held_ceiling(ax_ohd.get_ylim()[1], float(y_ohd.max()) * 1.15, 140.0))
+        ax_ohd.set_ylim(0, max(OHD25_AXIS_TOP, nice_ceiling(float(y_ohd.max()) * 1.15)))
     else:
         fig, (ax_sun, ax_ohd) = new_figure(1, 2, width=9.6, height=3.6)
-        ax_sun.bar(np.arange(1, 13), heights, color=colours, edgecolor=PALETTE["black"], linewidth=0.5)
+        ax_sun.bar(np.arange(1, 13), _bar_heights(heights), bottom=_BAR_FLOOR, color=colours,
+                   edgecolor=PALETTE["black"], linewidth=0.5)
         for bar, c in zip(ax_sun.patches, colours):
             bar.set_hatch("//" if c == PALETTE["orange"] else "")
         ax_sun.set_xticks(np.arange(1, 13), [m[0] for m in MONTHS])
-        ax_sun.set_ylim(0, nice_ceiling(max(float(heights.max()), 500.0) * 1.15))
+        ax_sun.set_yscale("log")
+        ax_sun.set_ylim(*SUN_AXIS)
         style_axes(ax_sun, title=sun_title, xlabel="month (same habit every day; chosen month hatched)",
-                   ylabel="vitamin D made (IU per day)")
+                   ylabel="vitamin D made (IU per day, log scale)")
         adequate, deficient = _landmarks()
         ax_ohd.axhspan(adequate.low, adequate.high, color=PALETTE["bluish_green"], alpha=0.12, lw=0,
                        label=f"{adequate.category} ({adequate.range_text})")
@@ -249,7 +250,7 @@ def draw(data: SunExplorerData, fig: "Figure | None" = None) -> tuple["Figure", 
         starts = np.cumsum((1,) + _DAYS_IN_MONTH[:-1])
         ax_ohd.set_xticks(starts, [m[0] for m in MONTHS])
         ax_ohd.set_xlim(1, 365)
-        ax_ohd.set_ylim(0, nice_ceiling(max(float(y_ohd.max()) * 1.15, 140.0)))
+        ax_ohd.set_ylim(0, max(OHD25_AXIS_TOP, nice_ceiling(float(y_ohd.max()) * 1.15)))
         ax_ohd.legend(loc="upper left", fontsize=7)
         style_axes(ax_ohd, title="Hand-off: the model's 25(OH)D year",
                    xlabel="month (day of year)", ylabel="serum 25(OH)D (nmol/L)")
@@ -257,6 +258,22 @@ def draw(data: SunExplorerData, fig: "Figure | None" = None) -> tuple["Figure", 
                      fontweight="bold")
         fig._mgd_sun_explorer = True  # type: ignore[attr-defined]
     return fig, summarize(data)
+
+
+#: Fixed frames, so a slider move redraws only the data (fast) and moves compare by eye. Skin
+#: production spans 0 to the sun model's cap of 16,000 IU/day over the sliders, hence a log axis
+#: (a month without a bar makes less than 10 IU/day: the vitamin D winter); 25(OH)D stays below
+#: 250 nmol/L for every setting (about 240 at the most sun and 4,000 IU/day oral).
+SUN_AXIS = (10.0, 30_000.0)
+OHD25_AXIS_TOP = 250.0
+_BAR_FLOOR = 1.0
+
+
+def _bar_heights(heights: "np.ndarray") -> "np.ndarray":
+    """Bar heights above the log axis' floor (a bar of 0 IU/day stays below the axis)."""
+    import numpy as np
+
+    return np.maximum(np.asarray(heights, dtype=float) - _BAR_FLOOR, 0.0)
 
 
 def _landmarks() -> tuple[Any, Any]:
