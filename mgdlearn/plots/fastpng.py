@@ -155,8 +155,8 @@ def _rounded(limits: tuple[float, float]) -> tuple[float, ...]:
     return tuple(float(f"{v:.9g}") for v in limits)
 
 
-def _encode(fig: "Figure") -> bytes:
-    """The canvas as an RGB PNG: unfiltered rows, zlib level 1.
+def encode_png(fig: "Figure") -> bytes:
+    """The figure's drawn canvas as an RGB PNG: unfiltered rows, zlib level 1, no metadata.
 
     Pillow's encoder tries every PNG row filter on every row, which costs more than the redraw
     itself on a slider move; line art compresses about as well unfiltered, in half the time.
@@ -168,15 +168,20 @@ def _encode(fig: "Figure") -> bytes:
 
     width, height = fig.canvas.get_width_height(physical=True)
     rgba = np.asarray(fig.canvas.buffer_rgba()).reshape(height, width, 4)
-    rows = np.zeros((height, 1 + 3 * width), dtype=np.uint8)  # filter byte 0 ("none") per row
-    rows[:, 1:] = rgba[:, :, :3].reshape(height, 3 * width)
+    compressor = zlib.compressobj(1)
+    parts = []
+    rows = np.zeros((min(height, 64), 1 + 3 * width), dtype=np.uint8)  # filter byte 0 ("none") per row
+    for top in range(0, height, 64):  # a band of rows at a time: small temporary buffers
+        band = rgba[top:top + 64, :, :3]
+        rows[:len(band), 1:] = band.reshape(len(band), 3 * width)
+        parts.append(compressor.compress(rows[:len(band)]))
+    parts.append(compressor.flush())
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB, no interlace
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows.tobytes(), 1))
-            + chunk(b"IEND", b""))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", b"".join(parts)) + chunk(b"IEND", b"")
 
 
 def _content_key(artist: "Artist") -> tuple:
@@ -230,9 +235,10 @@ def live_png(fig: "Figure") -> bytes:
     cache: _Background | None = getattr(fig, _CACHE_ATTR, None)
     canvas = fig.canvas
     with apply_style():
-        if cache is None:
-            canvas.draw()
-            fig.set_layout_engine("none")  # keep the positions found by the first layout
+        first = cache is None
+        if first:
+            canvas.draw()  # the layout engine places the axes once ...
+            fig.set_layout_engine("none")  # ... and they keep these positions from now on
             cache = _Background()
             setattr(fig, _CACHE_ATTR, cache)
         cache.limits = steady_limits(fig, cache.limits)
@@ -253,9 +259,10 @@ def live_png(fig: "Figure") -> bytes:
             else:
                 cache.signature, cache.image, cache.static_keys = signature, None, Counter()
                 if previous is None:  # nothing to compare with yet: a plain full draw
-                    canvas.draw()
+                    if not (first and not cache.limits):  # (unless the first draw shows this frame)
+                        canvas.draw()
                     cache.titles = _title_places(fig)
-                    return _encode(fig)
+                    return encode_png(fig)
         if cache.image is None or any(now[k] < n for k, n in cache.static_keys.items()):
             # a new background: the frame and the artists that did not change since the last call
             cache.static_keys = now & (previous or Counter())
@@ -291,7 +298,7 @@ def live_png(fig: "Figure") -> bytes:
                 artist.draw(renderer)
         for region in cache.legends:  # unchanged legends stay above the data, as in a full render
             canvas.restore_region(region)
-        return _encode(fig)
+        return encode_png(fig)
 
 
 def _remember_frame(cache: _Background) -> None:

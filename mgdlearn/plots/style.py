@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import base64
 import html
-import io
 from contextlib import contextmanager
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Iterator, Mapping
@@ -128,11 +127,25 @@ def style_axes(ax: "Axes", *, title: str, xlabel: str, ylabel: str) -> None:
 
 
 def figure_png(fig: "Figure") -> bytes:
-    """Render ``fig`` to PNG bytes (course DPI, no timestamp metadata, so output is repeatable)."""
-    buf = io.BytesIO()
+    """Render ``fig`` to PNG bytes (course DPI, no metadata, so output is repeatable; the pixel buffer
+    is freed afterwards)."""
+    from mgdlearn.plots.fastpng import encode_png
+
     with apply_style():
-        fig.savefig(buf, format="png", dpi=STYLE["savefig.dpi"], metadata={"Software": None})
-    return buf.getvalue()
+        fig.set_dpi(STYLE["savefig.dpi"])
+        fig.canvas.draw()
+        png = encode_png(fig)
+    _release_renderer(fig)
+    return png
+
+
+def _release_renderer(fig: "Figure") -> None:
+    """Free the figure's pixel buffer (about 1 MB) once its PNG exists: a lesson keeps many shown
+    figures alive, and a hub runs many kernels. The next draw makes a new one."""
+    canvas = fig.canvas
+    if hasattr(canvas, "_lastKey") and getattr(canvas, "renderer", None) is not None:
+        canvas.renderer = None
+        canvas._lastKey = None
 
 
 def figure_bundle(fig: "Figure", alt: str, caption: str | None = None, *, live: bool = False) -> dict[str, str]:

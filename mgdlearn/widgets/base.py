@@ -142,23 +142,42 @@ class Explorer:
 
     @property
     def figure(self) -> "Figure | None":
-        """The figure as last drawn (``None`` before the first successful render)."""
+        """The figure as last drawn (``None`` before the first successful render).
+
+        After the first, unmoved picture the figure is let go (see :meth:`refresh`); asking for
+        it draws it again from the current data.
+        """
+        if self._fig is None and self.state.data is not None and self.state.error is None:
+            self._fig, _ = self.draw(self.state.data, None)
         return self._fig
 
-    def output_bundle(self) -> dict[str, str]:
-        """The MIME bundle the widget shows for the current state: the figure, or the message."""
+    def output_bundle(self, live: bool = True) -> dict[str, str]:
+        """The MIME bundle the widget shows for the current state: the figure, or the message.
+
+        ``live`` renders through :func:`mgdlearn.plots.fastpng.live_png` (fast on later moves,
+        keeps pixel buffers); ``False`` renders once and frees them (the first, unmoved picture).
+        """
         from mgdlearn.plots.style import figure_bundle
 
         if self.state.error is not None or self._fig is None:
             return message_bundle(self.state.error or "Move a control to draw the figure.")
-        return figure_bundle(self._fig, alt=self.alt, caption=self.state.summary, live=True)
+        return figure_bundle(self._fig, alt=self.alt, caption=self.state.summary, live=live)
 
     def refresh(self, _change: object = None) -> None:
-        """Re-run compute and draw for the controls' values and update the widget's output."""
+        """Re-run compute and draw for the controls' values and update the widget's output.
+
+        The first picture (no control moved yet) is rendered plainly and the figure is then let
+        go, so an explorer nobody touches holds neither figure nor redraw buffers (a lesson shows
+        several, a hub runs many kernels); the first move draws it anew, later moves update it
+        in place through the live path.
+        """
         self.render()
         if self._output is not None:
-            self._output.outputs = ({"output_type": "display_data", "data": self.output_bundle(),
-                                     "metadata": {}},)
+            live = _change is not None
+            bundle = self.output_bundle(live=live)
+            self._output.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
+            if not live:
+                self._fig = None
 
     def widget(self) -> "ipywidgets.VBox":
         """Build the widget: a heading, the controls, and the live output.
