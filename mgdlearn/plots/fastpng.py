@@ -4,8 +4,9 @@ Moving a slider changes the data of a figure, rarely its frame (axes, limits, ti
 titles). Rendering text is most of matplotlib's drawing time, so :func:`live_png` draws the frame
 once, keeps it as a background image, and on later calls restores it and draws only the data
 artists (lines, patches, collections, annotations, legends) on top - matplotlib's "blitting".
-Whenever anything in the frame changes (a limit, a title, a tick label) the figure is simply drawn
-in full again, so the picture is always right; it is only faster when the frame is stable.
+Whenever anything in the frame changes (a limit, a title, a tick label) the frame is drawn again
+(or taken from the last few frames, if the figure returns to one), so the picture is always
+right; it is only faster when the frame is stable. :func:`encode_png` turns the pixels into a PNG.
 
 The cache lives on the figure itself (one per figure), never in module state.
 """
@@ -226,7 +227,8 @@ def live_png(fig: "Figure") -> bytes:
     so that later calls keep the same axes positions. Artists that look the same as in the
     previous call (titles, labels, boxes, reference lines) go into the background image; the others
     are drawn over it. Legends stay on top as in a full render: a changed legend is drawn last, an
-    unchanged one is kept as pixels and laid back over the data.
+    unchanged one is kept as pixels and laid back over the data. The backgrounds of the last
+    :data:`KEPT_FRAMES` frames are kept, so returning to an earlier frame costs no full draw.
     """
     from collections import Counter
 
