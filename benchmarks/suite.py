@@ -26,7 +26,8 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable
+
+from benchmarks.moves import percentile
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -75,8 +76,23 @@ _RSS_CELL = ("import re as _re; print(int(_re.search(r'VmHWM:\\s+(\\d+)', "
              "open('/proc/self/status').read()).group(1)))")
 
 
-def execute_notebook(nb: "object", cwd: Path, *, measure_rss: bool = False) -> tuple[float, float | None]:
-    """Execute ``nb`` in a fresh kernel; return (seconds, peak RSS in MB or None)."""
+@dataclass
+class Run:
+    """One notebook executed in a fresh kernel."""
+
+    seconds: float
+    rss_mb: float | None  # the kernel's peak resident memory, when asked for
+    notebook: "object"    # the executed copy, with its outputs
+
+
+def printed(cell: "object") -> str:
+    """The last line a code cell printed."""
+    text = "".join(o.get("text", "") for o in cell.outputs if o.get("output_type") == "stream")  # type: ignore[attr-defined]
+    return text.strip().splitlines()[-1]
+
+
+def execute_notebook(nb: "object", cwd: Path, *, measure_rss: bool = False) -> Run:
+    """Execute a copy of ``nb`` in a fresh kernel started in ``cwd``."""
     import nbformat
     from nbclient import NotebookClient
 
@@ -86,11 +102,8 @@ def execute_notebook(nb: "object", cwd: Path, *, measure_rss: bool = False) -> t
     start = time.perf_counter()
     NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(cwd)}}).execute()
     seconds = time.perf_counter() - start
-    rss = None
-    if measure_rss:
-        text = "".join(o.get("text", "") for o in nb.cells[-1].outputs if o.get("output_type") == "stream")
-        rss = int(text.strip().splitlines()[-1]) / 1024  # VmHWM is in KiB
-    return seconds, rss
+    rss = int(printed(nb.cells[-1])) / 1024 if measure_rss else None  # VmHWM is in KiB
+    return Run(seconds, rss, nb)
 
 
 def bench_course_execution(repeats: int) -> Budget:
@@ -101,8 +114,8 @@ def bench_course_execution(repeats: int) -> Budget:
     execute_notebook(floor_nb, ROOT)  # warm-up: disk caches, compiled bytecode
     course_runs, floor_runs = [], []
     for _ in range(repeats):
-        course_runs.append(sum(execute_notebook(nbformat.read(p, as_version=4), p.parent)[0] for p in paths))
-        floor_runs.append(sum(execute_notebook(floor_nb, ROOT)[0] for _ in paths))
+        course_runs.append(sum(execute_notebook(nbformat.read(p, as_version=4), p.parent).seconds for p in paths))
+        floor_runs.append(sum(execute_notebook(floor_nb, ROOT).seconds for _ in paths))
     course, floor = statistics.median(course_runs), statistics.median(floor_runs)
     return Budget("course execution (ratio to floor)", course / floor, 1.3, "x",
                   {"notebooks": len(paths), "course_s": round(course, 2), "floor_s": round(floor, 2)})
@@ -111,11 +124,11 @@ def bench_course_execution(repeats: int) -> Budget:
 def bench_kernel_memory(lessons_only: bool = True, ratios_only: bool = False) -> list[Budget]:
     import nbformat
 
-    _, floor_rss = execute_notebook(_floor_notebook(), ROOT, measure_rss=True)
+    floor_rss = execute_notebook(_floor_notebook(), ROOT, measure_rss=True).rss_mb
     budgets = []
     paths = sorted((ROOT / "lessons").glob("*.ipynb")) if lessons_only else course_notebooks()
     for path in paths:
-        _, rss = execute_notebook(nbformat.read(path, as_version=4), path.parent, measure_rss=True)
+        rss = execute_notebook(nbformat.read(path, as_version=4), path.parent, measure_rss=True).rss_mb
         assert rss is not None and floor_rss is not None
         budgets.append(Budget(f"kernel memory {path.stem} (ratio)", rss / floor_rss, 1.25, "x",
                               {"peak_mb": round(rss, 1), "floor_mb": round(floor_rss, 1)}))
@@ -127,55 +140,33 @@ def bench_kernel_memory(lessons_only: bool = True, ratios_only: bool = False) ->
 # -------------------------------------------------------------------------------------------
 # 2: interaction latency
 # -------------------------------------------------------------------------------------------
-def explorers() -> dict[str, Callable[[], "object"]]:
-    """Every explorer the lessons show, by name -> factory (see ``mgdlearn.widgets.EXPLORERS``)."""
-    from mgdlearn.widgets import EXPLORERS, load_explorer
-
-    return {name: (lambda name=name: load_explorer(name)) for name in EXPLORERS}
-
-
 def bench_latency(moves: int) -> list[Budget]:
     """Median and 95th percentile of slider -> redrawn figure, per explorer, over all its sliders.
 
-    Each move sets a slider's value exactly as the browser does (``control.value = v``), which
-    runs the explorer's observer: compute, draw, render the PNG and update the output widget.
-    Every slider of the explorer gets ``moves`` moves (after 3 warm-up moves), starting from its
-    default: mostly small steps around it, some jumps; it is put back before the next slider.
+    The moves run inside a real kernel (nbclient), see :mod:`benchmarks.moves`: each goes to a
+    value its slider has not had before, and the comm message with the new picture is part of it.
+    The first move of each explorer is reported beside the budget, not in it.
     """
+    import nbformat
+
+    from mgdlearn.widgets import EXPLORERS
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbformat.v4.new_code_cell("import json\nfrom benchmarks.moves import measure_explorer")]
+    for name in EXPLORERS:
+        nb.cells.append(nbformat.v4.new_code_cell(f"print(json.dumps(measure_explorer({name!r}, {moves})))"))
+    cells = execute_notebook(nb, ROOT).notebook.cells
     budgets = []
-    offsets = [1, 2, 3, 2, 1, 0, -1, -2, 5, -5, 8, 0]
-    for name, factory in explorers().items():
-        ex = factory()
-        ex.widget()  # builds the output and draws the first figure
-        sliders = [(k, c) for k, c in ex.controls.items() if hasattr(c, "min") and hasattr(c, "max")]
-        if not sliders:
+    for name, cell in zip(EXPLORERS, cells[1:]):
+        result = json.loads(printed(cell))
+        times = result["times_ms"]
+        if not times:
             continue
-        times: list[float] = []
-        per_slider: dict[str, float] = {}
-        for key, control in sliders:
-            default = control.value
-            steps = max(1, round((control.max - control.min) / control.step))
-            start = round((control.value - control.min) / control.step)
-            mine = []
-            for i in range(moves + 3):
-                position = min(steps, max(0, start + offsets[i % len(offsets)] * (1 + i // len(offsets))))
-                value = control.min + position * control.step
-                if value == control.value:
-                    value = control.min + min(steps, position + 1) * control.step
-                t0 = time.perf_counter()
-                control.value = type(control.value)(value)
-                elapsed = (time.perf_counter() - t0) * 1000
-                if i >= 3:  # warm-up moves
-                    mine.append(elapsed)
-            control.value = default
-            per_slider[key] = round(statistics.median(mine), 1)
-            times += mine
-        times.sort()
-        median = statistics.median(times)
-        p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
-        detail = {"sliders": len(sliders), "moves": len(times), "median_ms_by_slider": per_slider}
-        budgets.append(Budget(f"latency {name} median", median, 30, "ms", detail))
-        budgets.append(Budget(f"latency {name} p95", p95, 60, "ms", {"sliders": len(sliders)}))
+        detail = {"sliders": result["sliders"], "moves": len(times), "first_move_ms": result["first_ms"],
+                  "median_ms_by_slider": result["by_slider"]}
+        budgets.append(Budget(f"latency {name} median", statistics.median(times), 30, "ms", detail))
+        budgets.append(Budget(f"latency {name} p95", percentile(times, 0.95), 60, "ms", {"sliders": result["sliders"]}))
     return budgets
 
 

@@ -156,11 +156,17 @@ def _rounded(limits: tuple[float, float]) -> tuple[float, ...]:
     return tuple(float(f"{v:.9g}") for v in limits)
 
 
-def encode_png(fig: "Figure") -> bytes:
-    """The figure's drawn canvas as an RGB PNG: unfiltered rows, zlib level 1, no metadata.
+def encode_png(fig: "Figure", *, fast: bool = False) -> bytes:
+    """The figure's drawn canvas as a PNG: RGBA rows without a row filter, no metadata.
 
     Pillow's encoder tries every PNG row filter on every row, which costs more than the redraw
-    itself on a slider move; line art compresses about as well unfiltered, in half the time.
+    itself on a slider move; line art compresses about as well unfiltered. The rows are copied
+    from the canvas as they are (RGBA: one contiguous copy per band of rows, where dropping alpha
+    would cost a strided copy three times as slow), a band at a time, so buffers stay small.
+
+    ``fast=True`` (live redraws) deflates with Intel's ISA-L (the ``isal`` package, about 5x faster
+    than zlib at level 1, output about 10 % larger) when it is installed; ``fast=False`` (figures
+    stored in notebooks) uses zlib, whose output is the same on every machine.
     """
     import struct
     import zlib
@@ -168,21 +174,39 @@ def encode_png(fig: "Figure") -> bytes:
     import numpy as np
 
     width, height = fig.canvas.get_width_height(physical=True)
-    rgba = np.asarray(fig.canvas.buffer_rgba()).reshape(height, width, 4)
-    compressor = zlib.compressobj(1)
+    rgba = np.asarray(fig.canvas.buffer_rgba()).reshape(height, 4 * width)
+    compressor = _deflater(fast)
     parts = []
-    rows = np.zeros((min(height, 64), 1 + 3 * width), dtype=np.uint8)  # filter byte 0 ("none") per row
-    for top in range(0, height, 64):  # a band of rows at a time: small temporary buffers
-        band = rgba[top:top + 64, :, :3]
-        rows[:len(band), 1:] = band.reshape(len(band), 3 * width)
+    rows = np.zeros((min(height, _BAND), 1 + 4 * width), dtype=np.uint8)  # filter byte 0 ("none") per row
+    for top in range(0, height, _BAND):
+        band = rgba[top:top + _BAND]
+        rows[:len(band), 1:] = band
         parts.append(compressor.compress(rows[:len(band)]))
     parts.append(compressor.flush())
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB, no interlace
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)  # 8-bit RGBA, no interlace
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", b"".join(parts)) + chunk(b"IEND", b"")
+
+
+#: Rows deflated at a time by :func:`encode_png`.
+_BAND = 64
+
+
+def _deflater(fast: bool) -> Any:
+    """A level-1 deflate compressor: ISA-L's when ``fast`` and installed, else zlib's."""
+    if fast:
+        try:
+            from isal import isal_zlib
+        except ImportError:  # pragma: no cover - isal has wheels for the usual platforms
+            pass
+        else:
+            return isal_zlib.compressobj(1)
+    import zlib
+
+    return zlib.compressobj(1)
 
 
 def _content_key(artist: "Artist") -> tuple:
@@ -264,7 +288,7 @@ def live_png(fig: "Figure") -> bytes:
                     if not (first and not cache.limits):  # (unless the first draw shows this frame)
                         canvas.draw()
                     cache.titles = _title_places(fig)
-                    return encode_png(fig)
+                    return encode_png(fig, fast=True)
         if cache.image is None or any(now[k] < n for k, n in cache.static_keys.items()):
             # a new background: the frame and the artists that did not change since the last call
             cache.static_keys = now & (previous or Counter())
@@ -300,7 +324,7 @@ def live_png(fig: "Figure") -> bytes:
                 artist.draw(renderer)
         for region in cache.legends:  # unchanged legends stay above the data, as in a full render
             canvas.restore_region(region)
-        return encode_png(fig)
+        return encode_png(fig, fast=True)
 
 
 def _remember_frame(cache: _Background) -> None:

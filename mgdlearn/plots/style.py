@@ -154,7 +154,8 @@ def figure_bundle(fig: "Figure", alt: str, caption: str | None = None, *, live: 
     ``text/html`` is an ``<img>`` with real ``alt`` text (read by screen readers) inside a
     ``<figure>`` whose visible ``<figcaption>`` is ``caption``; ``image/png`` serves renderers
     without HTML (GitHub, PDF export); ``text/plain`` is the alt text and caption as words.
-    ``live=True`` (widgets) re-renders only what changed since the previous call.
+    ``live=True`` (widgets) re-renders only what changed since the previous call and leaves out
+    ``image/png``: the widget shows the HTML, and each redraw then sends the picture once, not twice.
     """
     if not isinstance(alt, str) or not alt.strip():
         raise ValueError("Every course figure needs alt text: a sentence saying what it shows.")
@@ -171,6 +172,8 @@ def figure_bundle(fig: "Figure", alt: str, caption: str | None = None, *, live: 
         img = (f'<figure style="margin:0">{img}'
                f'<figcaption style="max-width:44em">{html.escape(caption)}</figcaption></figure>')
         text = f"{alt}\n{caption}"
+    if live:
+        return {"text/html": img, "text/plain": text}
     return {"text/html": img, "image/png": b64, "text/plain": text}
 
 
