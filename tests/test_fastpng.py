@@ -38,7 +38,7 @@ def test_a_data_only_change_is_drawn_from_the_cached_frame_and_matches_a_full_re
     live_png(fig)                    # same frame again: the background is kept
     line.set_ydata(54 + np.sin(x))
     fast = _pixels(live_png(fig))    # drawn from the cached frame
-    assert fig._mgd_live_png.image is not None
+    assert fig._mgd_live_png.frame is not None
     assert np.abs(fast - _full(fig)).mean() < 0.5
 
 
@@ -98,7 +98,7 @@ def test_changing_titles_and_annotations_are_drawn_where_a_full_render_puts_them
             t.remove()
         axes[1].text(0.5, 0.5, f"{step} nmol/L")
         fast = _pixels(live_png(fig))
-    assert fig._mgd_live_png.image is not None
+    assert fig._mgd_live_png.frame is not None
     assert _differing_pixels(fast, _full(fig)) < 20
 
 

@@ -40,6 +40,7 @@ class Panel:
     unit: str
     band: tuple[float, float] | None = None
     band_label: str = ""
+    frame: tuple[float, float] | None = None  # y-range holding every slider setting (grows if exceeded)
 
 
 def _range(analyte: str, unit: str) -> tuple[float, float]:
@@ -50,37 +51,63 @@ def _range(analyte: str, unit: str) -> tuple[float, float]:
 
 
 def _draw_curves(data: "Curves", panels: Sequence[Panel], title: str, fig: "Figure | None",
-                 key: str) -> tuple["Figure", list["Axes"], bool]:
+                 key: str, legend_loc: str) -> tuple["Figure", list["Axes"], bool]:
     """Draw (or update in place) one panel per column with one line per setting.
 
+    Each panel keeps its ``frame`` (widened in steady steps only by data outside it) and the
+    legend its place, so a slider move redraws only the lines (see :mod:`mgdlearn.plots.fastpng`).
     Returns the figure, its axes and whether it was newly built (extras are then to be added).
     """
+    from mgdlearn.plots.fastpng import static
+
     layout = (key, tuple(p.column for p in panels), tuple(data.curves))
-    if fig is not None and getattr(fig, "_mgd_layout", None) == layout:
+    new = fig is None or getattr(fig, "_mgd_layout", None) != layout
+    if new:
+        fig, axs = new_figure(1, len(panels), width=3.3 * len(panels) + 0.4, height=3.4)
+        axes = list(getattr(axs, "flat", [axs]))
+        for ax, panel in zip(axes, panels):
+            for (setting, values), (colour, style) in zip(data.curves.items(), _SETTING_STYLES):
+                ax.plot(data.x, values[panel.column], color=colour, linestyle=style, label=data.labels[setting])
+            if panel.band is not None:
+                static(ax.axhspan(*panel.band, color=PALETTE["bluish_green"], alpha=0.12, lw=0,
+                                  label=panel.band_label or None))
+            style_axes(ax, title=panel.title, xlabel=f"{data.x_label} ({data.x_unit})", ylabel=panel.unit)
+        axes[0].legend(loc=legend_loc, fontsize=7)
+        fig.suptitle(title, fontweight="bold")
+        fig._mgd_layout = layout  # type: ignore[attr-defined]
+    else:
         axes = list(fig.axes)
         for ax, panel in zip(axes, panels):
             for line, setting in zip(ax.get_lines(), data.curves):
                 line.set_data(data.x, data.curves[setting][panel.column])
-                line.set_label(data.labels[setting])
-            ax.relim()
-            ax.autoscale_view()
-        axes[0].legend(loc="best", fontsize=7)
-        fig.suptitle(title, fontweight="bold")
-        return fig, axes, False
-
-    fig, axs = new_figure(1, len(panels), width=3.3 * len(panels) + 0.4, height=3.4)
-    axes = list(getattr(axs, "flat", [axs]))
+        for ax in axes:  # the settings' lines come first in every legend
+            if ax.get_legend() is not None:
+                for text, setting in zip(ax.get_legend().get_texts(), data.curves):
+                    text.set_text(data.labels[setting])
     for ax, panel in zip(axes, panels):
-        for (setting, values), (colour, style) in zip(data.curves.items(), _SETTING_STYLES):
-            ax.plot(data.x, values[panel.column], color=colour, linestyle=style, label=data.labels[setting])
-        if panel.band is not None:
-            ax.axhspan(*panel.band, color=PALETTE["bluish_green"], alpha=0.12, lw=0,
-                       label=panel.band_label or None)
-        style_axes(ax, title=panel.title, xlabel=f"{data.x_label} ({data.x_unit})", ylabel=panel.unit)
-    axes[0].legend(loc="best", fontsize=7)
-    fig.suptitle(title, fontweight="bold")
-    fig._mgd_layout = layout  # type: ignore[attr-defined]
-    return fig, axes, True
+        _frame(ax, [data.curves[setting][panel.column] for setting in data.curves], panel.frame)
+    return fig, axes, new
+
+
+def _frame(ax: "Axes", values: Sequence["object"], frame: tuple[float, float] | None) -> None:
+    """Set the y-limits: ``frame``, widened in steady steps to hold ``values``; without a frame,
+    from 0 (or the data's floor, when it is far from 0) to a rounded top."""
+    import numpy as np
+
+    from mgdlearn.plots.fastpng import nice_ceiling
+
+    low_data = float(min(np.nanmin(v) for v in values))
+    high_data = float(max(np.nanmax(v) for v in values))
+    if frame is None:
+        top = nice_ceiling(high_data * 1.05) if high_data > 0 else 0.1
+        ax.set_ylim(0.0 if low_data >= 0 else low_data, max(top, 0.1))
+        return
+    low, high = frame
+    if high_data > high:
+        high = nice_ceiling(high_data * 1.05)
+    if low_data < low:
+        low = 0.0 if low_data >= 0 else low_data
+    ax.set_ylim(low, high)
 
 
 def _at(data: "Curves", setting: str, column: str, x: float) -> float:
@@ -106,28 +133,26 @@ def _rda_ul() -> tuple[float, float]:
 def draw_dose_response(data: "Curves", fig: "Figure | None" = None) -> tuple["Figure", str]:
     """25(OH)D, calcitriol and ionized calcium against vitamin D intake; ``(figure, summary)``."""
     panels = (
-        Panel("ohd25_nmol_l", "25(OH)D (status marker)", "nmol/L", _range("25ohd", "nmol/L"), "IOM adequate range"),
-        Panel("calcitriol_pmol_l", "Calcitriol (the hormone)", "pmol/L", _range("calcitriol", "pmol/L")),
-        Panel("ca_ion_mmol_l", "Ionized calcium", "mmol/L", _range("ionized_calcium", "mmol/L")),
+        Panel("ohd25_nmol_l", "25(OH)D (status marker)", "nmol/L", _range("25ohd", "nmol/L"), "IOM adequate range",
+              frame=(0.0, 200.0)),
+        Panel("calcitriol_pmol_l", "Calcitriol (the hormone)", "pmol/L", _range("calcitriol", "pmol/L"),
+              frame=(0.0, 200.0)),
+        Panel("ca_ion_mmol_l", "Ionized calcium", "mmol/L", _range("ionized_calcium", "mmol/L"), frame=(0.7, 1.4)),
     )
     title = "Vitamin D dose-response at adequate vs low magnesium (teaching model, steady state)"
-    fig, axes, new = _draw_curves(data, panels, title, fig, "dose")
+    fig, axes, new = _draw_curves(data, panels, title, fig, "dose", legend_loc="lower right")
     if new:
+        from mgdlearn.plots.fastpng import static
+
         rda, ul = _rda_ul()
         for ax in axes:
-            ax.axvline(rda, color=color("reference"), lw=1, linestyle=":")
-            ax.axvline(ul, color=color("reference"), lw=1, linestyle="--")
-        axes[0].annotate(" RDA", (rda, 0.98), xycoords=("data", "axes fraction"), fontsize=7, ha="left", va="top")
-        axes[0].annotate("UL ", (ul, 0.98), xycoords=("data", "axes fraction"), fontsize=7, ha="right", va="top")
-    for ax in axes:
-        _zero_floor(ax)
+            static(ax.axvline(rda, color=color("reference"), lw=1, linestyle=":"),
+                   ax.axvline(ul, color=color("reference"), lw=1, linestyle="--"))
+        static(axes[0].annotate(" RDA", (rda, 0.98), xycoords=("data", "axes fraction"), fontsize=7, ha="left",
+                                va="top"),
+               axes[0].annotate("UL ", (ul, 0.98), xycoords=("data", "axes fraction"), fontsize=7, ha="right",
+                                va="top"))
     return fig, summarize_dose_response(data)
-
-
-def _zero_floor(ax: "Axes") -> None:
-    low, high = ax.get_ylim()
-    if 0 < low < 0.5 * high:
-        ax.set_ylim(0, high)
 
 
 def summarize_dose_response(data: "Curves") -> str:
@@ -168,12 +193,12 @@ def _fatemi_scaled(data: "Curves") -> tuple[list[float], list[float]]:
 def draw_pth_response(data: "Curves", fig: "Figure | None" = None) -> tuple["Figure", str]:
     """PTH, calcitriol and ionized calcium against serum magnesium; ``(figure, summary)``."""
     panels = (
-        Panel("pth_pmol_l", "PTH", "pmol/L", _range("pth", "pmol/L"), "normal range"),
-        Panel("calcitriol_pmol_l", "Calcitriol", "pmol/L"),
-        Panel("ca_ion_mmol_l", "Ionized calcium", "mmol/L", _range("ionized_calcium", "mmol/L")),
+        Panel("pth_pmol_l", "PTH", "pmol/L", _range("pth", "pmol/L"), "normal range", frame=(0.0, 10.0)),
+        Panel("calcitriol_pmol_l", "Calcitriol", "pmol/L", frame=(0.0, 125.0)),
+        Panel("ca_ion_mmol_l", "Ionized calcium", "mmol/L", _range("ionized_calcium", "mmol/L"), frame=(0.6, 1.4)),
     )
     title = "PTH response to low calcium, by serum magnesium (teaching model, steady state)"
-    fig, axes, new = _draw_curves(data, panels, title, fig, "pth")
+    fig, axes, new = _draw_curves(data, panels, title, fig, "pth", legend_loc="lower right")
     fx, fy = _fatemi_scaled(data)
     if new:
         (fatemi,) = axes[1].plot(fx, fy, "s-", color=PALETTE["black"], ms=5, lw=1,
@@ -186,8 +211,6 @@ def draw_pth_response(data: "Curves", fig: "Figure | None" = None) -> tuple["Fig
         fatemi.set_data(fx, fy)
         for m in marks:
             m.set_xdata([data.marker, data.marker])
-    for ax in axes:
-        _zero_floor(ax)
     return fig, summarize_pth_response(data)
 
 
@@ -234,26 +257,26 @@ def _ohd25_caution() -> float:
 def draw_calcification(data: "Curves", fig: "Figure | None" = None) -> tuple["Figure", str]:
     """25(OH)D, ionized calcium and the teaching indicator against vitamin D intake."""
     panels = (
-        Panel("ohd25_nmol_l", "25(OH)D", "nmol/L"),
-        Panel("ca_ion_mmol_l", "Ionized calcium", "mmol/L", _range("ionized_calcium", "mmol/L"), "normal range"),
-        Panel("vc_indicator", "Teaching indicator (not clinical)", "indicator (dimensionless)"),
+        Panel("ohd25_nmol_l", "25(OH)D", "nmol/L", frame=(0.0, 500.0)),
+        Panel("ca_ion_mmol_l", "Ionized calcium", "mmol/L", _range("ionized_calcium", "mmol/L"), "normal range",
+              frame=(0.8, 1.4)),
+        Panel("vc_indicator", "Teaching indicator (not clinical)", "indicator (dimensionless)", frame=(0.0, 3.0)),
     )
     title = "Vascular-calcification teaching indicator vs vitamin D intake (teaching model)"
-    fig, axes, new = _draw_curves(data, panels, title, fig, "vc")
+    fig, axes, new = _draw_curves(data, panels, title, fig, "vc", legend_loc="upper left")
     if new:
+        from mgdlearn.plots.fastpng import static
+
         _, ul = _rda_ul()
-        axes[0].axhline(_ohd25_caution(), color=color("reference"), lw=1, linestyle="--")
-        axes[0].annotate("125 nmol/L: possible harm (IOM)", (0.02, _ohd25_caution()), xycoords=("axes fraction", "data"),
-                         fontsize=7, va="bottom")
-        axes[1].axhline(_vc_threshold(), color=color("reference"), lw=1, linestyle="--")
-        axes[1].annotate("indicator threshold", (0.02, _vc_threshold()), xycoords=("axes fraction", "data"),
-                         fontsize=7, va="bottom")
+        static(axes[0].axhline(_ohd25_caution(), color=color("reference"), lw=1, linestyle="--"),
+               axes[0].annotate("125 nmol/L: possible harm (IOM)", (0.02, _ohd25_caution()),
+                                xycoords=("axes fraction", "data"), fontsize=7, va="bottom"),
+               axes[1].axhline(_vc_threshold(), color=color("reference"), lw=1, linestyle="--"),
+               axes[1].annotate("indicator threshold", (0.02, _vc_threshold()), xycoords=("axes fraction", "data"),
+                                fontsize=7, va="bottom"),
+               axes[2].annotate("above the UL", (ul, 0.95), xycoords=("data", "axes fraction"), fontsize=7))
         for ax in axes:
-            ax.axvspan(ul, float(data.x[-1]), color=PALETTE["orange"], alpha=0.08, lw=0)
-        axes[2].annotate("above the UL", (ul, 0.95), xycoords=("data", "axes fraction"), fontsize=7)
-    for ax in (axes[0], axes[2]):
-        low, high = ax.get_ylim()
-        ax.set_ylim(0, max(high, 0.1))
+            static(ax.axvspan(ul, float(data.x[-1]), color=PALETTE["orange"], alpha=0.08, lw=0))
     return fig, summarize_calcification(data)
 
 

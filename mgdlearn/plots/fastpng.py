@@ -1,18 +1,30 @@
 """Fast re-rendering of a figure whose frame has not changed (the slider's hot path).
 
 Moving a slider changes the data of a figure, rarely its frame (axes, limits, tick labels,
-titles). Rendering text is most of matplotlib's drawing time, so :func:`live_png` draws the frame
-once, keeps it as a background image, and on later calls restores it and draws only the data
-artists (lines, patches, collections, annotations, legends) on top - matplotlib's "blitting".
-Whenever anything in the frame changes (a limit, a title, a tick label) the frame is drawn again
-(or taken from the last few frames, if the figure returns to one), so the picture is always
-right; it is only faster when the frame is stable. :func:`encode_png` turns the pixels into a PNG.
+titles, legends). Rendering text is most of matplotlib's drawing time, so :func:`live_png` draws
+the frame once, keeps it as a background image, and on later calls restores it and draws only the
+data on top - matplotlib's "blitting". :func:`encode_png` turns the pixels into a PNG.
 
+What is drawn on every call and what stays in the background is decided by simple rules, so the
+cost of a move is predictable:
+
+* **Data** - the lines, collections, patches, texts and images of each axes, and the figure's
+  texts - are drawn on every call, unless marked with :func:`static` (a reference band, a box,
+  a fixed label), which puts them into the background.
+* **Decorations** - titles, the figure title and legends - are part of the background while they
+  stay the same. One that changes is from then on drawn on every call like the data (the
+  background is drawn once more without it), so a figure whose title follows a slider costs one
+  extra frame, not one per move.
+* **The frame** - axes, limits, scales, ticks, labels - is the background. When it changes the
+  background is drawn again, or taken from the last few frames if the figure returns to one.
+
+The picture is therefore always that of a full render, up to the stacking order of static and
+data artists (data is drawn over the background; unchanged legends are laid back on top).
 The cache lives on the figure itself (one per figure), never in module state.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -21,46 +33,55 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _CACHE_ATTR = "_mgd_live_png"
 
-
-@dataclass
-class _Background:
-    signature: tuple = ()
-    image: Any = None  # a BufferRegion of the frame without data artists
-    seen: int = 0       # consecutive calls with this signature
-    limits: dict = None  # type: ignore[assignment]  # y-limits of the last redraw, by axes index
-    previous_keys: Any = None  # content keys of the last redraw
-    static_keys: Any = None    # content keys of the artists inside ``image``
-    titles: Any = ()           # (axes index, slot, position) as placed by the last full draw
-    legends: Any = ()          # pixels of each legend, laid over the data on every redraw
-    frames: Any = None         # earlier frames: signature -> (image, static_keys, legends, titles)
-
+#: ``artist.set_gid(STATIC)`` (or :func:`static`) marks an artist that never changes between
+#: redraws (a box, a reference line, a fixed label): it is kept in the background image instead of
+#: being drawn again on every move.
+STATIC = "mgd-static"
 
 #: Frames remembered per figure besides the current one: sliding back to an earlier frame (an
 #: axis that grew and shrinks again) reuses its background instead of drawing it anew.
-KEPT_FRAMES = 3
+KEPT_FRAMES = 2
 
 
-#: ``artist.set_gid(STATIC)`` marks an artist that never changes between redraws (a box, a label):
-#: it is kept in the background image instead of being drawn again on every move.
-STATIC = "mgd-static"
+def static(*artists: "Artist") -> None:
+    """Mark ``artists`` as never changing: live redraws keep them in the background image."""
+    for artist in artists:
+        artist.set_gid(STATIC)
+
+
+@dataclass
+class _Frame:
+    """One background: the pixels of the frame and of everything that does not move."""
+
+    image: Any                               # a BufferRegion of the whole figure
+    legends: list = field(default_factory=list)   # pixels of each unchanged legend, laid over the data
+    titles: list = field(default_factory=list)    # (axes index, slot, position) as Axes.draw placed them
+
+
+@dataclass
+class _Live:
+    """What :func:`live_png` keeps on a figure between calls."""
+
+    signature: tuple = ()
+    frame: _Frame | None = None
+    decorations: dict = field(default_factory=dict)  # decoration slot -> content key when last drawn
+    moving: set = field(default_factory=set)         # decoration slots drawn on every call
+    limits: dict | None = None                       # y-limits of the last redraw, by axes index
+    frames: dict = field(default_factory=dict)       # earlier frames: signature -> _Frame
+    engine: Any = None                               # the figure's layout engine, run for each new frame
 
 
 def _data_artists(fig: "Figure") -> list["Artist"]:
-    """Everything a redraw may change: data, annotations, titles and legends (not ticks or labels)."""
+    """What every redraw draws anew: the data of each axes and the figure's texts (not :data:`STATIC`)."""
     found: list[Artist] = []
     for ax in fig.axes:
-        if not ax.get_visible():
-            continue
-        found += [*ax.lines, *ax.collections, *ax.patches, *ax.texts, *ax.images, *ax.artists]
+        if ax.get_visible():
+            found += [*ax.lines, *ax.collections, *ax.patches, *ax.texts, *ax.images, *ax.artists]
+    suptitle = getattr(fig, "_suptitle", None)
+    found += [t for t in fig.texts if t is not suptitle]
     found = [a for a in found if a.get_gid() != STATIC]
     found.sort(key=lambda a: a.get_zorder())
-    titles = [t for t in _titles(fig) if t.get_text()]
-    legends = [ax.get_legend() for ax in fig.axes if ax.get_visible() and ax.get_legend() is not None]
-    figure_texts = [t for t in fig.texts if t.get_gid() != STATIC]
-    suptitle = getattr(fig, "_suptitle", None)
-    if suptitle is not None and suptitle not in figure_texts:
-        figure_texts.append(suptitle)
-    return found + titles + legends + [*fig.legends, *figure_texts]
+    return found
 
 
 _TITLE_SLOTS = ("title", "_left_title", "_right_title")
@@ -68,6 +89,28 @@ _TITLE_SLOTS = ("title", "_left_title", "_right_title")
 
 def _titles(fig: "Figure") -> list["Artist"]:
     return [getattr(ax, slot) for ax in fig.axes if ax.get_visible() for slot in _TITLE_SLOTS]
+
+
+def _decorations(fig: "Figure") -> dict[tuple, "Artist"]:
+    """Titles, the figure title and legends, by a slot that outlives the artist (``ax.legend()``
+    makes a new legend each time, ``ax.clear()`` new titles)."""
+    found: dict[tuple, Artist] = {}
+    for index, ax in enumerate(fig.axes):
+        if not ax.get_visible():
+            continue
+        for slot in _TITLE_SLOTS:
+            title = getattr(ax, slot)
+            if title.get_text():
+                found[("title", index, slot)] = title
+        legend = ax.get_legend()
+        if legend is not None:
+            found[("legend", index)] = legend
+    for index, legend in enumerate(fig.legends):
+        found[("figure legend", index)] = legend
+    suptitle = getattr(fig, "_suptitle", None)
+    if suptitle is not None and suptitle.get_text():
+        found[("suptitle",)] = suptitle
+    return found
 
 
 def _nice_step(span: float) -> float:
@@ -137,7 +180,7 @@ def steady_limits(fig: "Figure", previous: dict[int, tuple[float, float]] | None
 
 
 def _frame_signature(fig: "Figure") -> tuple:
-    """What the background image shows: the axes, their limits, scales and axis labels."""
+    """What the frame looks like: the axes, their limits, scales and labels, and the static artists."""
     parts: list[Any] = [tuple(fig.get_size_inches()), fig.dpi, id(fig.canvas)]
     for ax in fig.axes:
         parts.append((
@@ -145,8 +188,8 @@ def _frame_signature(fig: "Figure") -> tuple:
             _rounded(ax.get_ylim()),
             ax.get_xscale(), ax.get_yscale(), ax.get_xlabel(), ax.get_ylabel(),
         ))
-    parts.append(tuple((a.get_text() if hasattr(a, "get_text") else id(a)) for ax in fig.axes
-                       for a in ax.get_children() if a.get_gid() == STATIC))
+        parts.append(tuple((a.get_text() if hasattr(a, "get_text") else id(a)) for a in ax.get_children()
+                           if a.get_gid() == STATIC))
     return tuple(parts)
 
 
@@ -210,134 +253,87 @@ def _deflater(fast: bool) -> Any:
 
 
 def _content_key(artist: "Artist") -> tuple:
-    """What an artist looks like, so an unchanged one can stay in the background image."""
-    kind = type(artist).__name__
-    common = (kind, artist.get_visible(), artist.get_zorder(), artist.get_alpha())
-    try:
-        if kind == "Legend":
-            return (*common, tuple(t.get_text() for t in artist.get_texts()), str(artist._loc),
-                    tuple(str(h.get_color()) if hasattr(h, "get_color") else type(h).__name__
-                          for h in artist.legend_handles))
-        if hasattr(artist, "get_text"):
-            return (*common, artist.get_text(), tuple(artist.get_position()), str(artist.get_color()),
-                    artist.get_fontsize(), artist.get_rotation(), artist.get_ha(), artist.get_va())
-        if hasattr(artist, "get_xydata"):
-            return (*common, artist.get_xydata().tobytes(), str(artist.get_color()), artist.get_linestyle(),
-                    artist.get_linewidth(), str(artist.get_marker()))
-        if hasattr(artist, "get_paths"):  # collections
-            return (*common, tuple(p.vertices.tobytes() for p in artist.get_paths()),
-                    artist.get_facecolor().tobytes(), artist.get_edgecolor().tobytes())
-        if kind == "FancyArrowPatch" and artist._posA_posB is not None:
-            # its path is costly to compute (bezier clipping): describe what makes it instead
-            return (*common, tuple(map(tuple, artist._posA_posB)), artist.shrinkA, artist.shrinkB,
-                    id(artist.patchA), id(artist.patchB),
-                    repr(sorted(vars(artist.get_arrowstyle()).items())),
-                    repr(sorted(vars(artist.get_connectionstyle()).items())), artist.get_mutation_scale(),
-                    str(artist.get_facecolor()), str(artist.get_edgecolor()), artist.get_linewidth(),
-                    str(artist.get_linestyle()))
-        if hasattr(artist, "get_path"):  # patches
-            matrix = artist.get_patch_transform().get_matrix().tobytes() if hasattr(artist, "get_patch_transform") else b""
-            return (*common, artist.get_path().vertices.tobytes(), matrix, str(artist.get_facecolor()),
-                    str(artist.get_edgecolor()), artist.get_linewidth())
-    except Exception:  # an artist we cannot describe is simply redrawn every time
-        pass
-    return (*common, id(artist))
+    """What a decoration (a title or a legend) looks like, to notice when it changes."""
+    common = (type(artist).__name__, artist.get_visible(), artist.get_alpha())
+    if _is_legend(artist):
+        return (*common, tuple(t.get_text() for t in artist.get_texts()), str(artist._loc),
+                tuple(str(h.get_color()) if hasattr(h, "get_color") else type(h).__name__
+                      for h in artist.legend_handles))
+    return (*common, artist.get_text(), str(artist.get_color()), artist.get_fontsize(),
+            str(artist.get_fontweight()))
 
 
 def live_png(fig: "Figure") -> bytes:
-    """PNG bytes of ``fig`` for a live widget, redrawing only what changed since the last call.
+    """PNG bytes of ``fig`` for a live widget, drawing only the data over a kept background.
 
-    The first call draws the figure in full (with its layout engine) and then fixes the layout,
-    so that later calls keep the same axes positions. Artists that look the same as in the
-    previous call (titles, labels, boxes, reference lines) go into the background image; the others
-    are drawn over it. Legends stay on top as in a full render: a changed legend is drawn last, an
-    unchanged one is kept as pixels and laid back over the data. The backgrounds of the last
-    :data:`KEPT_FRAMES` frames are kept, so returning to an earlier frame costs no full draw.
+    The figure's layout engine places the axes whenever the frame is drawn (wider tick labels
+    get their room); between frames the axes keep their places. See the module docstring for what
+    is redrawn when.
     """
-    from collections import Counter
-
     from mgdlearn.plots.style import apply_style
 
-    cache: _Background | None = getattr(fig, _CACHE_ATTR, None)
+    live: _Live | None = getattr(fig, _CACHE_ATTR, None)
     canvas = fig.canvas
     with apply_style():
-        first = cache is None
-        if first:
-            canvas.draw()  # the layout engine places the axes once ...
-            fig.set_layout_engine("none")  # ... and they keep these positions from now on
-            cache = _Background()
-            setattr(fig, _CACHE_ATTR, cache)
-        cache.limits = steady_limits(fig, cache.limits)
-        everything = _data_artists(fig)
-        candidates = everything
-        keys = [_content_key(a) for a in candidates]
-        now = Counter(keys)
-        previous, cache.previous_keys = cache.previous_keys, now
-        signature = _frame_signature(fig)
-        new_frame = signature != cache.signature
-        if new_frame:
-            _remember_frame(cache)
-            kept = cache.frames.pop(signature, None)
-            if kept is not None and all(now[k] >= n for k, n in kept[1].items()):
-                new_frame = False  # back to a frame drawn before: its background is still good
-                cache.signature = signature
-                cache.image, cache.static_keys, cache.legends, cache.titles = kept
-            else:
-                cache.signature, cache.image, cache.static_keys = signature, None, Counter()
-                if previous is None:  # nothing to compare with yet: a plain full draw
-                    if not (first and not cache.limits):  # (unless the first draw shows this frame)
-                        canvas.draw()
-                    cache.titles = _title_places(fig)
-                    return encode_png(fig, fast=True)
-        if cache.image is None or any(now[k] < n for k, n in cache.static_keys.items()):
-            # a new background: the frame and the artists that did not change since the last call
-            cache.static_keys = now & (previous or Counter())
-            static = _take(candidates, keys, cache.static_keys)
-            visible = [a.get_visible() for a in everything]
-            titles = set(_titles(fig))
-            alphas = {a: a.get_alpha() for a in candidates if a in titles and a not in static}
-            for artist in candidates:
-                if artist in alphas:
-                    artist.set_alpha(0.0)  # a hidden title would be placed wrongly by Axes.draw
-                elif artist not in static:
-                    artist.set_visible(False)
-            canvas.draw()
-            if new_frame:
-                cache.titles = _title_places(fig)
-            cache.image = canvas.copy_from_bbox(fig.bbox)
-            renderer = canvas.get_renderer()
-            cache.legends = [canvas.copy_from_bbox(a.get_window_extent(renderer).padded(1))
-                             for a in static if _is_legend(a) and a.get_visible()]
-            for artist, was in zip(everything, visible):
-                artist.set_visible(was)
-            for artist, alpha in alphas.items():
-                artist.set_alpha(alpha)
-        else:
-            static = _take(candidates, keys, cache.static_keys)
-        canvas.restore_region(cache.image)
+        if live is None:
+            live = _Live(engine=fig.get_layout_engine())
+            setattr(fig, _CACHE_ATTR, live)
+            fig.set_layout_engine("none")  # the layout runs when a frame is drawn, not on every draw
+        live.limits = steady_limits(fig, live.limits)
+        decorations = _decorations(fig)
+        keys = {slot: _content_key(artist) for slot, artist in decorations.items()}
+        live.moving |= {slot for slot, key in keys.items()
+                        if slot in live.decorations and live.decorations[slot] != key}
+        live.decorations = keys
+        signature = (_frame_signature(fig),
+                     tuple(sorted((slot, key) for slot, key in keys.items() if slot not in live.moving)))
+        if signature != live.signature or live.frame is None:
+            if live.frame is not None:
+                live.frames[live.signature] = live.frame
+            live.frame = live.frames.pop(signature, None)
+            if live.frame is None:
+                live.frame = _draw_frame(fig, live.engine, decorations, live.moving)
+                signature = (_frame_signature(fig), signature[1])  # the layout may have moved the axes
+            live.signature = signature
+            while len(live.frames) > KEPT_FRAMES:
+                live.frames.pop(next(iter(live.frames)))
+        canvas.restore_region(live.frame.image)
         renderer = canvas.get_renderer()
-        for index, slot, position in cache.titles:  # set_title() and clear() reset the place
+        for index, slot, position in live.frame.titles:  # set_title() and clear() reset the place
             getattr(fig.axes[index], slot).set_position(position)
-        changed = [a for a in candidates if a not in static]
-        for artist in [a for a in changed if not _is_legend(a)] + [a for a in changed if _is_legend(a)]:
+        moving = [decorations[slot] for slot in decorations if slot in live.moving]
+        for artist in _data_artists(fig) + [a for a in moving if not _is_legend(a)] + [a for a in moving if _is_legend(a)]:
             if artist.get_visible():
                 artist.draw(renderer)
-        for region in cache.legends:  # unchanged legends stay above the data, as in a full render
+        for region in live.frame.legends:  # unchanged legends stay above the data, as in a full render
             canvas.restore_region(region)
         return encode_png(fig, fast=True)
 
 
-def _remember_frame(cache: _Background) -> None:
-    """Keep the current frame's background among the last :data:`KEPT_FRAMES` frames."""
-    from collections import OrderedDict
-
-    if cache.frames is None:
-        cache.frames = OrderedDict()
-    if cache.image is not None:
-        cache.frames[cache.signature] = (cache.image, cache.static_keys, cache.legends, cache.titles)
-        cache.frames.move_to_end(cache.signature)
-        while len(cache.frames) > KEPT_FRAMES:
-            cache.frames.popitem(last=False)
+def _draw_frame(fig: "Figure", engine: Any, decorations: dict[tuple, "Artist"], moving: set) -> _Frame:
+    """Draw the figure (and its layout) without its data and moving decorations; keep the pixels."""
+    canvas = fig.canvas
+    if engine is not None:  # place the axes as a full render would: with everything visible
+        engine.execute(fig)
+    hidden = [a for a in _data_artists(fig) if a.get_visible()]
+    hidden += [a for slot, a in decorations.items() if slot in moving and _is_legend(a) and a.get_visible()]
+    titles = [a for slot, a in decorations.items() if slot in moving and not _is_legend(a)]
+    alphas = [t.get_alpha() for t in titles]
+    for artist in hidden:
+        artist.set_visible(False)
+    for title in titles:
+        title.set_alpha(0.0)  # a hidden title would be placed wrongly by Axes.draw
+    try:
+        canvas.draw()
+    finally:
+        for artist in hidden:
+            artist.set_visible(True)
+        for title, alpha in zip(titles, alphas):
+            title.set_alpha(alpha)
+    renderer = canvas.get_renderer()
+    legends = [canvas.copy_from_bbox(a.get_window_extent(renderer).padded(1))
+               for slot, a in decorations.items() if _is_legend(a) and slot not in moving and a.get_visible()]
+    return _Frame(image=canvas.copy_from_bbox(fig.bbox), legends=legends, titles=_title_places(fig))
 
 
 def _title_places(fig: "Figure") -> list[tuple[int, str, Any]]:
@@ -347,14 +343,3 @@ def _title_places(fig: "Figure") -> list[tuple[int, str, Any]]:
 
 def _is_legend(artist: "Artist") -> bool:
     return type(artist).__name__ == "Legend"
-
-
-def _take(artists: list["Artist"], keys: list[tuple], wanted: "Counter[tuple]") -> set:
-    """The artists whose keys make up the multiset ``wanted`` (first come, first taken)."""
-    left = dict(wanted)
-    taken = set()
-    for artist, key in zip(artists, keys):
-        if left.get(key, 0) > 0:
-            left[key] -= 1
-            taken.add(artist)
-    return taken

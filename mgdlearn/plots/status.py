@@ -1,9 +1,9 @@
 """Where a 25(OH)D result falls among the status categories (start page, lesson 01)."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from mgdlearn.plots.style import PALETTE, new_figure, style_axes
+from mgdlearn.plots.style import PALETTE, apply_style, new_figure, style_axes
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
@@ -25,6 +25,7 @@ def draw_25ohd_status(value: float, unit: str = "ng/mL", scheme: str = "IOM",
     Returns the figure and a summary naming the value in both units and its category.
     Raises ``ValueError``/``TypeError`` (from :mod:`mgdlearn.reference`) for bad input.
     """
+    from mgdlearn.plots.fastpng import nice_ceiling, static
     from mgdlearn.reference import bands, classify_25ohd
     from mgdlearn.units import convert
 
@@ -32,29 +33,41 @@ def draw_25ohd_status(value: float, unit: str = "ng/mL", scheme: str = "IOM",
     other = "nmol/L" if unit == "ng/mL" else "ng/mL"
     other_value = convert(value, unit, other, analyte="25ohd")
     scale = bands("25ohd", scheme=scheme, unit=unit)
-    from mgdlearn.plots.fastpng import nice_ceiling
 
     # steady steps (80, 100, 150, 200 ...): a slider move rarely changes the frame
     top = max(80.0 if unit == "ng/mL" else 200.0, nice_ceiling(value * 1.1))
-    if fig is None:
-        fig, ax = new_figure(width=7.0, height=1.9)
-    else:
-        ax = fig.axes[0]
-        ax.clear()
-    for band in scale:
-        high = min(band.high, top)
-        colour, hatch = _BAND_STYLE.get(band.category, (PALETTE["sky_blue"], ""))
-        ax.axvspan(band.low, high, color=colour, alpha=0.25, hatch=hatch, lw=0)
-        ax.text((band.low + high) / 2, 0.8, band.category, ha="center", va="center", fontsize=8)
-    ax.axvline(value, color=PALETTE["black"], lw=2.5)
-    ax.plot([value], [0.35], marker="v", color=PALETTE["black"], markersize=10)
-    ax.set_xlim(0, top)
-    ax.set_ylim(0, 1)
-    ax.set_yticks([])
-    ax.grid(False)
-    style_axes(ax, title=f"25(OH)D status ({_SCHEME_NAMES.get(scheme, scheme)})",
-               xlabel=f"serum 25(OH)D ({unit})", ylabel="")
-    summary = (f"{value:g} {unit} of 25(OH)D is {other_value:.1f} {other}: "
-               f"'{result.category}' in the {_SCHEME_NAMES.get(scheme, scheme)} scheme "
-               f"({result.range_text.split(';')[0]}).")
-    return fig, summary
+    layout = (scheme, unit, top)
+    if fig is not None and getattr(fig, "_mgd_status", None) == layout:
+        line, marker = fig._mgd_status_marks  # type: ignore[attr-defined]
+        line.set_xdata([value, value])  # only the result moves: its bands, labels and frame stay
+        marker.set_xdata([value])
+        return fig, _summary(value, unit, other_value, other, result, scheme)
+    with apply_style():
+        if fig is None:
+            fig, ax = new_figure(width=7.0, height=1.9)
+        else:
+            ax = fig.axes[0]
+            ax.clear()
+        for band in scale:
+            high = min(band.high, top)
+            colour, hatch = _BAND_STYLE.get(band.category, (PALETTE["sky_blue"], ""))
+            static(ax.axvspan(band.low, high, color=colour, alpha=0.25, hatch=hatch, lw=0),
+                   ax.text((band.low + high) / 2, 0.8, band.category, ha="center", va="center", fontsize=8))
+        line = ax.axvline(value, color=PALETTE["black"], lw=2.5)
+        (marker,) = ax.plot([value], [0.35], marker="v", color=PALETTE["black"], markersize=10)
+        ax.set_xlim(0, top)
+        ax.set_ylim(0, 1)
+        ax.set_yticks([])
+        ax.grid(False)
+        style_axes(ax, title=f"25(OH)D status ({_SCHEME_NAMES.get(scheme, scheme)})",
+                   xlabel=f"serum 25(OH)D ({unit})", ylabel="")
+    fig._mgd_status = layout  # type: ignore[attr-defined]
+    fig._mgd_status_marks = (line, marker)  # type: ignore[attr-defined]
+    return fig, _summary(value, unit, other_value, other, result, scheme)
+
+
+def _summary(value: float, unit: str, other_value: float, other: str, result: Any, scheme: str) -> str:
+    """The explorer's caption: the value in both units and its category."""
+    return (f"{value:g} {unit} of 25(OH)D is {other_value:.1f} {other}: "
+            f"'{result.category}' in the {_SCHEME_NAMES.get(scheme, scheme)} scheme "
+            f"({result.range_text.split(';')[0]}).")

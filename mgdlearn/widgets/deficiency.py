@@ -45,8 +45,11 @@ __all__ = [
 #: Model output columns each curve explorer keeps.
 CURVE_COLUMNS: tuple[str, ...] = ("ohd25_nmol_l", "calcitriol_pmol_l", "pth_pmol_l", "ca_ion_mmol_l",
                                   "mg_serum_mmol_l", "vc_indicator")
-#: Vitamin D intakes (IU/day) of the dose-response curves: none to the adult UL (iom2011).
-DOSE_GRID_IU_PER_DAY: tuple[float, ...] = tuple(float(x) for x in range(0, 4001, 250))
+#: Vitamin D intakes (IU/day) of the dose-response curves: none to the adult UL (iom2011), with the
+#: adult RDA of 600 (iom2011) on the grid. The curves are gently bent, so ten points draw them
+#: smoothly (and keep a slider move quick: each point is a steady state per magnesium level).
+DOSE_GRID_IU_PER_DAY: tuple[float, ...] = (0.0, 300.0, 600.0, 1000.0, 1500.0, 2000.0, 2500.0, 3000.0, 3500.0,
+                                           4000.0)
 #: Vitamin D intakes (IU/day) of the calcification indicator: up to a toxic intake far above the UL.
 TOXIC_GRID_IU_PER_DAY: tuple[float, ...] = (0.0, 2000.0, 4000.0, 7000.0, 10000.0, 15000.0, 20000.0,
                                             30000.0, 40000.0, 50000.0)
@@ -147,7 +150,8 @@ class Curves:
     curves : mapping of str to mapping of str to ndarray
         Setting (``"adequate"``, ``"low"``) -> model column -> values along ``x``.
     labels : mapping of str to str
-        Setting -> legend label.
+        Setting -> legend label. Labels do not repeat the chosen values (the sliders and the
+        summary give them), so the legend stays the same while a slider moves.
     marker : float or None
         A chosen ``x`` to mark (for example the chosen serum magnesium).
     settings : mapping of str to float
@@ -252,7 +256,7 @@ def compute_dose_response(low_mg_mmol_l: float = 0.5, sun_iu_per_day: float = 15
     return Curves(
         x=np.array(DOSE_GRID_IU_PER_DAY), x_label="vitamin D intake", x_unit="IU/day",
         curves={"adequate": ok, "low": lo},
-        labels={"adequate": f"serum Mg {adequate:.2f} mmol/L (adequate)", "low": f"serum Mg {low:.2f} mmol/L (low)"},
+        labels={"adequate": f"serum Mg {adequate:.2f} mmol/L (adequate)", "low": "serum Mg: the low value chosen"},
         marker=None, settings={"low_mg_mmol_l": low, "adequate_mg_mmol_l": adequate,
                                "sun_iu_per_day": base.sun_iu_per_day, "body_mass_kg": base.body_mass_kg},
         warnings=tuple(dict.fromkeys(w1 + w2)))
@@ -287,7 +291,7 @@ def compute_pth_response(calcium_mg_per_day: float = 400.0, serum_mg_mmol_l: flo
         x=np.array(MG_GRID_MMOL_L), x_label="serum magnesium", x_unit="mmol/L",
         curves={"usual": normal, "challenge": low_ca},
         labels={"usual": f"calcium {usual.calcium_mg_per_day:.0f} mg/day (usual)",
-                "challenge": f"calcium {challenge:.0f} mg/day (challenge)"},
+                "challenge": "calcium: the challenge intake chosen"},
         marker=mark, settings={"calcium_mg_per_day": challenge, "usual_calcium_mg_per_day": usual.calcium_mg_per_day,
                                "serum_mg_mmol_l": mark, "adequate_mg_mmol_l": _adequate_mg()},
         warnings=tuple(dict.fromkeys(w1 + w2)))
@@ -319,11 +323,10 @@ def compute_calcification(serum_mg_mmol_l: float = 0.7, calcium_mg_per_day: floa
     base = Scenario(calcium_mg_per_day=calcium_mg_per_day, serum_mg_mmol_l=adequate)
     ok, w1 = _sweep(base, "vitamin_d_iu_per_day", TOXIC_GRID_IU_PER_DAY)
     ch, w2 = _sweep(replace(base, serum_mg_mmol_l=other), "vitamin_d_iu_per_day", TOXIC_GRID_IU_PER_DAY)
-    kind = "low" if other < adequate else "high"
     return Curves(
         x=np.array(TOXIC_GRID_IU_PER_DAY), x_label="vitamin D intake", x_unit="IU/day",
         curves={"adequate": ok, "other": ch},
-        labels={"adequate": f"serum Mg {adequate:.2f} mmol/L (adequate)", "other": f"serum Mg {other:.2f} mmol/L ({kind})"},
+        labels={"adequate": f"serum Mg {adequate:.2f} mmol/L (adequate)", "other": "serum Mg: the value chosen"},
         marker=None, settings={"serum_mg_mmol_l": other, "adequate_mg_mmol_l": adequate,
                                "calcium_mg_per_day": base.calcium_mg_per_day},
         warnings=tuple(dict.fromkeys(w1 + w2)))

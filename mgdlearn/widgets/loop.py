@@ -189,7 +189,7 @@ def loop_parameters(loop_strength: float, loop_on: bool = True,
     base : Parameters, optional
         Parameters to start from (default ``Parameters()``).
     """
-    from mgdlearn.model import Parameters, Scenario, steady_state
+    from mgdlearn.model import Parameters
 
     p = base if base is not None else Parameters()
     if not isinstance(p, Parameters):
@@ -198,8 +198,16 @@ def loop_parameters(loop_strength: float, loop_on: bool = True,
     on = replace(p, calcitriol_mg_absorption_gain=strength)
     if _check_flag(loop_on, "loop_on"):
         return on
+    return _opened(on)
+
+
+@lru_cache(maxsize=16)
+def _opened(on: "Parameters") -> "Parameters":
+    """``on`` with the loop opened (see :func:`loop_parameters`; memoized on frozen parameters)."""
+    from mgdlearn.model import Scenario, steady_state
+
     vdr = float(steady_state(Scenario(), on)["vdr_signal_pmol_l"])
-    frozen = strength * vdr / (vdr + on.mg_vdr_ec50_pmol_l)
+    frozen = on.calcitriol_mg_absorption_gain * vdr / (vdr + on.mg_vdr_ec50_pmol_l)
     return replace(on, calcitriol_mg_absorption_gain=0.0,
                    mg_paracellular_fraction=on.mg_paracellular_fraction + frozen)
 
@@ -215,29 +223,44 @@ def mg_balance_serum_mg(calcitriol_pmol_l: float, scenario: "Scenario", params: 
     :func:`mgdlearn.model.steady_state`) supplies the other variables, which do not enter the
     magnesium balance except through 25(OH)D's tiny share of the receptor signal.
     """
-    from scipy.optimize import brentq
-
-    from mgdlearn.model.equations import I_C, I_MG, I_MGSTORE, STATE, Rates, flows
-
     c = require_number(calcitriol_pmol_l, "calcitriol", low=0.0, high=5000.0, unit="pmol/L")
-    rates = Rates(params, scenario.body_mass_kg, None)
-    i = scenario.intakes_on(0.0)
-    u = (i.vitamin_d_iu_per_day, i.sun_iu_per_day, i.magnesium_mg_per_day, i.calcium_mg_per_day)
-    y = [float(state.get(name, 0.0)) for name, _ in STATE]
-    y[I_C] = c
+    return _Balance(scenario, params, state).serum_mg(c)
 
-    def net_gain(m: float) -> float:
-        y[I_MG] = m
-        y[I_MGSTORE] = params.mg_store_mmol_per_mmol_l * m
-        d = flows(y, u, rates)
-        return params.mg_pool_volume_l * d[I_MG] + d[I_MGSTORE]
 
-    low, high = 1e-3, 3.0
-    if net_gain(low) <= 0.0:
-        return low
-    if net_gain(high) >= 0.0:  # pragma: no cover - far outside the intake ranges allowed
-        return high
-    return float(brentq(net_gain, low, high, xtol=1e-9))
+class _Balance:
+    """:func:`mg_balance_serum_mg` for one scenario and state, at many calcitriol values."""
+
+    def __init__(self, scenario: "Scenario", params: "Parameters", state: "pd.Series") -> None:
+        from mgdlearn.model.equations import STATE, Rates
+
+        self.params = params
+        self.rates = Rates(params, scenario.body_mass_kg, None)
+        i = scenario.intakes_on(0.0)
+        self.u = (i.vitamin_d_iu_per_day, i.sun_iu_per_day, i.magnesium_mg_per_day, i.calcium_mg_per_day)
+        self.y = [float(state.get(name, 0.0)) for name, _ in STATE]
+
+    def serum_mg(self, calcitriol_pmol_l: float) -> float:
+        """The balanced serum Mg (mmol/L) with calcitriol held at ``calcitriol_pmol_l``."""
+        from scipy.optimize import brentq
+
+        from mgdlearn.model.equations import I_C, I_MG, I_MGSTORE, flows
+
+        params, rates, u = self.params, self.rates, self.u
+        y = list(self.y)
+        y[I_C] = calcitriol_pmol_l
+
+        def net_gain(m: float) -> float:
+            y[I_MG] = m
+            y[I_MGSTORE] = params.mg_store_mmol_per_mmol_l * m
+            d = flows(y, u, rates)
+            return params.mg_pool_volume_l * d[I_MG] + d[I_MGSTORE]
+
+        low, high = 1e-3, 3.0
+        if net_gain(low) <= 0.0:
+            return low
+        if net_gain(high) >= 0.0:  # pragma: no cover - far outside the intake ranges allowed
+            return high
+        return float(brentq(net_gain, low, high, xtol=1e-9))
 
 
 @lru_cache(maxsize=64)
@@ -283,8 +306,8 @@ def _gain_at(state: "pd.Series", scenario: "Scenario", params: "Parameters", ste
     m0, c0 = float(state["mg_serum_mmol_l"]), float(state["calcitriol_pmol_l"])
     up, down = 1.0 + step, 1.0 - step
     s_cm = _calcitriol_mg_sensitivity(state, scenario, params)
-    s_mc = (math.log(mg_balance_serum_mg(c0 * up, scenario, params, state))
-            - math.log(mg_balance_serum_mg(c0 * down, scenario, params, state))) / (math.log(up) - math.log(down))
+    balance = _Balance(scenario, params, state)
+    s_mc = (math.log(balance.serum_mg(c0 * up)) - math.log(balance.serum_mg(c0 * down))) / (math.log(up) - math.log(down))
     return s_cm * s_mc, s_cm, s_mc
 
 
@@ -403,7 +426,8 @@ def compute_loop_plane(magnesium_mg_per_day: float = 150.0, vitamin_d_iu_per_day
     c_of_m = PchipInterpolator(model_mg, model_c_of_m)(mg_grid)
     c_high = max(1.6 * c0, float(np.nanmax(c_of_m)) * 1.1)
     model_c = np.linspace(0.25 * c0, c_high, PLANE_CALCITRIOL_POINTS)
-    model_m_of_c = np.array([mg_balance_serum_mg(c, after, p_on, state) for c in model_c])
+    balance = _Balance(after, p_on, state)
+    model_m_of_c = np.array([balance.serum_mg(float(c)) for c in model_c])
     c_grid = np.linspace(model_c[0], model_c[-1], PLANE_DRAWN_POINTS)
     m_of_c = PchipInterpolator(model_c, model_m_of_c)(c_grid)
     m_off = mg_balance_serum_mg(c0, after, p_off, steady_state(after, p_off))

@@ -118,62 +118,86 @@ def draw(data: PlannerData, fig: "Figure | None" = None) -> "tuple[Figure, str]"
     """Bar chart of % of RDA/AI per nutrient (food + supplements), with RDA and UL marks.
 
     Returns the figure and a summary paragraph (totals, status, Ca:Mg ratio). ``fig`` from a
-    previous call is reused (cleared and redrawn).
+    previous call is updated in place: the bars change height, the labels and UL marks are drawn
+    anew, and the frame stays unless the bars outgrow it (its top in steps: 150, 200, 300, 400 % ...).
     """
+    from mgdlearn.plots.fastpng import static
     from mgdlearn.plots.style import PALETTE, apply_style, color, new_figure, style_axes
 
-    if fig is None:
-        fig, ax = new_figure(width=7.0, height=3.4)
-    else:
-        ax = fig.axes[0]
-        ax.clear()
     a = data.assessment
     keys = list(NUTRIENTS)
-    xs = range(len(keys))
+    xs = list(range(len(keys)))
+    food = [data.bars[k][0] for k in keys]
+    supp = [data.bars[k][1] for k in keys]
     with apply_style():
-        food = [data.bars[k][0] for k in keys]
-        supp = [data.bars[k][1] for k in keys]
-        colours = [color("vitamin_d" if k == "vitamin_d" else k) for k in keys]
-        ax.bar(xs, food, color=colours, width=0.6, label="from food")
-        ax.bar(xs, supp, bottom=food, color=colours, width=0.6, alpha=0.45, hatch="//",
-               edgecolor=PALETTE["black"], linewidth=0.5, label="from supplements")
-        ax.axhline(100, color=PALETTE["black"], linestyle=":", linewidth=1.2, label="RDA / AI (100 %)")
-        top = max(120.0, max(f + s for f, s in zip(food, supp)) * 1.15)
-        marks = []
-        for x, k in zip(xs, keys):
-            st = a.status(k)
-            ul = data.ul_percent[k]
-            if ul is None:
-                continue
-            unit = st.unit.replace("/day", "")
-            if st.ul_applies_to.startswith("supplements"):
-                # the magnesium UL limits supplements only: its mark sits that far above the food
-                marks.append((x, data.bars[k][0] + ul, f"supplement UL {st.ul:,.0f} {unit}"))
-            else:
-                marks.append((x, ul, f"UL {st.ul:,.0f} {unit}"))
-        on_scale = [m for m in marks if m[1] <= 2.5 * top]
-        top = max([top] + [m[1] * 1.1 for m in on_scale])
-        for x, level, label in marks:
-            if level in [m[1] for m in on_scale if m[0] == x]:
-                ax.hlines(level, x - 0.3, x + 0.3, color=PALETTE["vermillion"], linestyle="--", linewidth=2)
-                ax.annotate(label, (x, level), xytext=(0, 2), textcoords="offset points", ha="center",
-                            fontsize=8, color=PALETTE["vermillion"])
-            else:
-                ax.annotate(f"{label} (off scale, {level:,.0f} %)", (x, top), xytext=(0, -10),
-                            textcoords="offset points", ha="center", fontsize=8, color=PALETTE["vermillion"])
-        for x, k in zip(xs, keys):
-            st = a.status(k)
-            unit = st.unit.replace("/day", "")
-            ax.annotate(f"{st.total:,.0f} {unit}", (x, data.bars[k][0] + data.bars[k][1]),
-                        xytext=(0, 3), textcoords="offset points", ha="center", fontsize=9)
-        ax.set_ylim(0, top)
-        ax.set_xticks(list(xs), [_LABELS[k] for k in keys])
+        if fig is None or not hasattr(fig, "_mgd_planner"):
+            fig, ax = new_figure(width=7.0, height=3.4)
+            colours = [color("vitamin_d" if k == "vitamin_d" else k) for k in keys]
+            ax.bar(xs, food, color=colours, width=0.6, label="from food")
+            ax.bar(xs, supp, bottom=food, color=colours, width=0.6, alpha=0.45, hatch="//",
+                   edgecolor=PALETTE["black"], linewidth=0.5, label="from supplements")
+            static(ax.axhline(100, color=PALETTE["black"], linestyle=":", linewidth=1.2, label="RDA / AI (100 %)"))
+            ax.set_xticks(xs, [_LABELS[k] for k in keys])
+            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
+            fig._mgd_planner = []  # type: ignore[attr-defined]  # the labels and marks of the last call
+        ax = fig.axes[0]
+        for bar, f in zip(ax.patches[:3], food):
+            bar.set_height(f)
+        for bar, f, extra in zip(ax.patches[3:6], food, supp):
+            bar.set_y(f)
+            bar.set_height(extra)
+        for artist in fig._mgd_planner:  # type: ignore[attr-defined]
+            artist.remove()
+        fig._mgd_planner = _marks(ax, data, xs, keys, food, supp)  # type: ignore[attr-defined]
         ratio = "Ca:Mg ratio undefined (no magnesium)" if a.ratio is None else (
             f"Ca:Mg ratio {a.ratio.ratio:.1f} ({a.ratio.band})")
-        style_axes(ax, title=f"A day's intake against the reference values - {ratio}", xlabel="",
+        style_axes(ax, title=f"A day's intake against the reference values\n{ratio}", xlabel="",
                    ylabel="% of RDA / AI")
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
     return fig, a.summary()
+
+
+#: Tops of the chart's y-axis (% of RDA/AI), in coarse steps: the frame changes only when the bars
+#: outgrow a step, and small moves compare by eye.
+_PLANNER_TOPS = (150.0, 200.0, 300.0, 400.0, 600.0, 800.0, 1200.0, 1600.0, 2400.0)
+
+
+def _marks(ax: Any, data: PlannerData, xs: list[int], keys: list[str], food: list[float],
+           supp: list[float]) -> list[Any]:
+    """Set the chart's top and draw the UL marks and the total above each bar; return the artists."""
+    from mgdlearn.plots.style import PALETTE
+
+    a = data.assessment
+    marks = []
+    for x, k in zip(xs, keys):
+        st = a.status(k)
+        ul = data.ul_percent[k]
+        if ul is None:
+            continue
+        unit = st.unit.replace("/day", "")
+        if st.ul_applies_to.startswith("supplements"):
+            # the magnesium UL limits supplements only: its mark sits that far above the food
+            marks.append((x, data.bars[k][0] + ul, f"supplement UL {st.ul:,.0f} {unit}"))
+        else:
+            marks.append((x, ul, f"UL {st.ul:,.0f} {unit}"))
+    needed = max(120.0, max(f + s for f, s in zip(food, supp)) * 1.15)
+    needed = max([needed] + [level * 1.1 for _, level, _ in marks if level <= 2.5 * needed])
+    top = next((t for t in _PLANNER_TOPS if t >= needed), needed)
+    ax.set_ylim(0, top)
+    drawn = []
+    for x, level, label in marks:
+        if level * 1.1 <= top:
+            drawn.append(ax.hlines(level, x - 0.3, x + 0.3, color=PALETTE["vermillion"], linestyle="--", linewidth=2))
+            drawn.append(ax.annotate(label, (x, level), xytext=(0, 2), textcoords="offset points", ha="center",
+                                     fontsize=8, color=PALETTE["vermillion"]))
+        else:
+            drawn.append(ax.annotate(f"{label} (off scale, {level:,.0f} %)", (x, top), xytext=(0, -10),
+                                     textcoords="offset points", ha="center", fontsize=8,
+                                     color=PALETTE["vermillion"]))
+    for x, k in zip(xs, keys):
+        st = a.status(k)
+        drawn.append(ax.annotate(f"{st.total:,.0f} {st.unit.replace('/day', '')}", (x, data.bars[k][0] + data.bars[k][1]),
+                                 xytext=(0, 3), textcoords="offset points", ha="center", fontsize=9))
+    return drawn
 
 
 def simulate_diet(foods: Sequence[tuple[str, float]] | Mapping[str, float], sun_iu_per_day: float = 0.0,
