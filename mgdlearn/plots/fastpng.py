@@ -56,6 +56,7 @@ class _Frame:
     image: Any                               # a BufferRegion of the whole figure
     legends: list = field(default_factory=list)   # pixels of each unchanged legend, laid over the data
     titles: list = field(default_factory=list)    # (axes index, slot, position) as Axes.draw placed them
+    positions: list = field(default_factory=list)  # where the layout put each axes for this frame
 
 
 @dataclass
@@ -180,16 +181,16 @@ def steady_limits(fig: "Figure", previous: dict[int, tuple[float, float]] | None
 
 
 def _frame_signature(fig: "Figure") -> tuple:
-    """What the frame looks like: the axes, their limits, scales and labels, and the static artists."""
+    """What the frame shows: the axes, their limits, scales and labels, and the static artists (where
+    the layout puts the axes follows from these, see :class:`_Frame`)."""
     parts: list[Any] = [tuple(fig.get_size_inches()), fig.dpi, id(fig.canvas)]
     for ax in fig.axes:
         parts.append((
-            ax.get_visible(), ax.axison, tuple(ax.get_position().bounds), _rounded(ax.get_xlim()),
-            _rounded(ax.get_ylim()),
+            ax.get_visible(), ax.axison, _rounded(ax.get_xlim()), _rounded(ax.get_ylim()),
             ax.get_xscale(), ax.get_yscale(), ax.get_xlabel(), ax.get_ylabel(),
         ))
-        parts.append(tuple((a.get_text() if hasattr(a, "get_text") else id(a)) for a in ax.get_children()
-                           if a.get_gid() == STATIC))
+        parts.append(tuple(((a.get_text(), tuple(a.get_position())) if hasattr(a, "get_text") else id(a))
+                           for a in ax.get_children() if a.get_gid() == STATIC))
     return tuple(parts)
 
 
@@ -293,7 +294,9 @@ def live_png(fig: "Figure") -> bytes:
             live.frame = live.frames.pop(signature, None)
             if live.frame is None:
                 live.frame = _draw_frame(fig, live.engine, decorations, live.moving)
-                signature = (_frame_signature(fig), signature[1])  # the layout may have moved the axes
+            else:  # a frame seen before: the axes go back to where its layout put them
+                for ax, position in zip(fig.axes, live.frame.positions):
+                    ax.set_position(position)
             live.signature = signature
             while len(live.frames) > KEPT_FRAMES:
                 live.frames.pop(next(iter(live.frames)))
@@ -333,7 +336,8 @@ def _draw_frame(fig: "Figure", engine: Any, decorations: dict[tuple, "Artist"], 
     renderer = canvas.get_renderer()
     legends = [canvas.copy_from_bbox(a.get_window_extent(renderer).padded(1))
                for slot, a in decorations.items() if _is_legend(a) and slot not in moving and a.get_visible()]
-    return _Frame(image=canvas.copy_from_bbox(fig.bbox), legends=legends, titles=_title_places(fig))
+    return _Frame(image=canvas.copy_from_bbox(fig.bbox), legends=legends, titles=_title_places(fig),
+                  positions=[ax.get_position() for ax in fig.axes])
 
 
 def _title_places(fig: "Figure") -> list[tuple[int, str, Any]]:

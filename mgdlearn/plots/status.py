@@ -34,35 +34,40 @@ def draw_25ohd_status(value: float, unit: str = "ng/mL", scheme: str = "IOM",
     other_value = convert(value, unit, other, analyte="25ohd")
     scale = bands("25ohd", scheme=scheme, unit=unit)
 
-    # steady steps (80, 100, 150, 200 ...): a slider move rarely changes the frame
-    top = max(80.0 if unit == "ng/mL" else 200.0, nice_ceiling(value * 1.1))
-    layout = (scheme, unit, top)
-    if fig is not None and getattr(fig, "_mgd_status", None) == layout:
-        line, marker = fig._mgd_status_marks  # type: ignore[attr-defined]
-        line.set_xdata([value, value])  # only the result moves: its bands, labels and frame stay
-        marker.set_xdata([value])
-        return fig, _summary(value, unit, other_value, other, result, scheme)
-    with apply_style():
-        if fig is None:
-            fig, ax = new_figure(width=7.0, height=1.9)
-        else:
-            ax = fig.axes[0]
-            ax.clear()
-        for band in scale:
-            high = min(band.high, top)
-            colour, hatch = _BAND_STYLE.get(band.category, (PALETTE["sky_blue"], ""))
-            static(ax.axvspan(band.low, high, color=colour, alpha=0.25, hatch=hatch, lw=0),
-                   ax.text((band.low + high) / 2, 0.8, band.category, ha="center", va="center", fontsize=8))
-        line = ax.axvline(value, color=PALETTE["black"], lw=2.5)
-        (marker,) = ax.plot([value], [0.35], marker="v", color=PALETTE["black"], markersize=10)
-        ax.set_xlim(0, top)
-        ax.set_ylim(0, 1)
-        ax.set_yticks([])
-        ax.grid(False)
-        style_axes(ax, title=f"25(OH)D status ({_SCHEME_NAMES.get(scheme, scheme)})",
-                   xlabel=f"serum 25(OH)D ({unit})", ylabel="")
-    fig._mgd_status = layout  # type: ignore[attr-defined]
-    fig._mgd_status_marks = (line, marker)  # type: ignore[attr-defined]
+    # two frames cover the explorer's slider (0-150 in either unit): a move rarely changes the frame,
+    # and then only its limit and the open-ended band's label move (the kept frames are reused)
+    base = 80.0 if unit == "ng/mL" else 200.0
+    top = next((t for t in (base, 2 * base) if value * 1.1 <= t), None) or nice_ceiling(value * 1.1)
+    if fig is None or getattr(fig, "_mgd_status", None) != (scheme, unit):
+        with apply_style():
+            if fig is None:
+                fig, ax = new_figure(width=7.0, height=1.9)
+            else:
+                ax = fig.axes[0]
+                ax.clear()
+            labels = []
+            for band in scale:
+                colour, hatch = _BAND_STYLE.get(band.category, (PALETTE["sky_blue"], ""))
+                span = ax.axvspan(band.low, min(band.high, 1e6), color=colour, alpha=0.25, hatch=hatch, lw=0)
+                label = ax.text(band.low, 0.8, band.category, ha="center", va="center", fontsize=8)
+                static(span, label)
+                labels.append((label, band))
+            line = ax.axvline(value, color=PALETTE["black"], lw=2.5)
+            (marker,) = ax.plot([value], [0.35], marker="v", color=PALETTE["black"], markersize=10)
+            ax.set_ylim(0, 1)
+            ax.set_yticks([])
+            ax.grid(False)
+            style_axes(ax, title=f"25(OH)D status ({_SCHEME_NAMES.get(scheme, scheme)})",
+                       xlabel=f"serum 25(OH)D ({unit})", ylabel="")
+        fig._mgd_status = (scheme, unit)  # type: ignore[attr-defined]
+        fig._mgd_status_marks = (line, marker, labels)  # type: ignore[attr-defined]
+    ax = fig.axes[0]
+    line, marker, labels = fig._mgd_status_marks  # type: ignore[attr-defined]
+    line.set_xdata([value, value])
+    marker.set_xdata([value])
+    ax.set_xlim(0, top)
+    for label, band in labels:  # each band's name in the middle of its visible part
+        label.set_x((band.low + min(band.high, top)) / 2)
     return fig, _summary(value, unit, other_value, other, result, scheme)
 
 

@@ -119,7 +119,7 @@ def draw(data: PlannerData, fig: "Figure | None" = None) -> "tuple[Figure, str]"
 
     Returns the figure and a summary paragraph (totals, status, Ca:Mg ratio). ``fig`` from a
     previous call is updated in place: the bars change height, the labels and UL marks are drawn
-    anew, and the frame stays unless the bars outgrow it (its top in steps: 150, 200, 300, 400 % ...).
+    anew, and the frame (0 to :data:`PLANNER_TOP` %) stays.
     """
     from mgdlearn.plots.fastpng import static
     from mgdlearn.plots.style import PALETTE, apply_style, color, new_figure, style_axes
@@ -138,6 +138,7 @@ def draw(data: PlannerData, fig: "Figure | None" = None) -> "tuple[Figure, str]"
                    edgecolor=PALETTE["black"], linewidth=0.5, label="from supplements")
             static(ax.axhline(100, color=PALETTE["black"], linestyle=":", linewidth=1.2, label="RDA / AI (100 %)"))
             ax.set_xticks(xs, [_LABELS[k] for k in keys])
+            ax.set_ylim(0, PLANNER_TOP)
             ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
             fig._mgd_planner = []  # type: ignore[attr-defined]  # the labels and marks of the last call
         ax = fig.axes[0]
@@ -156,47 +157,48 @@ def draw(data: PlannerData, fig: "Figure | None" = None) -> "tuple[Figure, str]"
     return fig, a.summary()
 
 
-#: Tops of the chart's y-axis (% of RDA/AI), in coarse steps: the frame changes only when the bars
-#: outgrow a step, and small moves compare by eye.
-_PLANNER_TOPS = (150.0, 200.0, 300.0, 400.0, 600.0, 800.0, 1200.0, 1600.0, 2400.0)
+#: Top of the chart's y-axis (% of RDA/AI). The frame never changes, so moves compare by eye and
+#: redraw quickly; a bar or an upper limit above it is labelled "off scale" with its value.
+PLANNER_TOP = 300.0
 
 
 def _marks(ax: Any, data: PlannerData, xs: list[int], keys: list[str], food: list[float],
            supp: list[float]) -> list[Any]:
-    """Set the chart's top and draw the UL marks and the total above each bar; return the artists."""
+    """Draw the UL marks and the total above each bar; return the artists."""
     from mgdlearn.plots.style import PALETTE
 
     a = data.assessment
-    marks = []
+    top = PLANNER_TOP
+    drawn = []
     for x, k in zip(xs, keys):
         st = a.status(k)
         ul = data.ul_percent[k]
-        if ul is None:
-            continue
         unit = st.unit.replace("/day", "")
-        if st.ul_applies_to.startswith("supplements"):
-            # the magnesium UL limits supplements only: its mark sits that far above the food
-            marks.append((x, data.bars[k][0] + ul, f"supplement UL {st.ul:,.0f} {unit}"))
-        else:
-            marks.append((x, ul, f"UL {st.ul:,.0f} {unit}"))
-    needed = max(120.0, max(f + s for f, s in zip(food, supp)) * 1.15)
-    needed = max([needed] + [level * 1.1 for _, level, _ in marks if level <= 2.5 * needed])
-    top = next((t for t in _PLANNER_TOPS if t >= needed), needed)
-    ax.set_ylim(0, top)
-    drawn = []
-    for x, level, label in marks:
-        if level * 1.1 <= top:
-            drawn.append(ax.hlines(level, x - 0.3, x + 0.3, color=PALETTE["vermillion"], linestyle="--", linewidth=2))
-            drawn.append(ax.annotate(label, (x, level), xytext=(0, 2), textcoords="offset points", ha="center",
-                                     fontsize=8, color=PALETTE["vermillion"]))
-        else:
-            drawn.append(ax.annotate(f"{label} (off scale, {level:,.0f} %)", (x, top), xytext=(0, -10),
-                                     textcoords="offset points", ha="center", fontsize=8,
-                                     color=PALETTE["vermillion"]))
-    for x, k in zip(xs, keys):
-        st = a.status(k)
-        drawn.append(ax.annotate(f"{st.total:,.0f} {st.unit.replace('/day', '')}", (x, data.bars[k][0] + data.bars[k][1]),
-                                 xytext=(0, 3), textcoords="offset points", ha="center", fontsize=9))
+        if ul is not None:
+            if st.ul_applies_to.startswith("supplements"):
+                # the magnesium UL limits supplements only: its mark sits that far above the food
+                level, label = data.bars[k][0] + ul, f"supplement UL {st.ul:,.0f} {unit}"
+            else:
+                level, label = ul, f"UL {st.ul:,.0f} {unit}"
+            if level <= 0.95 * top:
+                drawn.append(ax.hlines(level, x - 0.3, x + 0.3, color=PALETTE["vermillion"], linestyle="--",
+                                       linewidth=2))
+                drawn.append(ax.annotate(label, (x, level), xytext=(0, 2), textcoords="offset points",
+                                         ha="center", fontsize=8, color=PALETTE["vermillion"]))
+            else:
+                drawn.append(ax.annotate(f"{label} (off scale, {level:,.0f} %)", (x, top), xytext=(0, -10),
+                                         textcoords="offset points", ha="center", fontsize=8,
+                                         color=PALETTE["vermillion"],
+                                         bbox=dict(boxstyle="round,pad=0.2", facecolor="white", lw=0)))
+        height = food[xs.index(x)] + supp[xs.index(x)]
+        total = f"{st.total:,.0f} {unit}"
+        if height <= 0.9 * top:
+            drawn.append(ax.annotate(total, (x, height), xytext=(0, 3), textcoords="offset points", ha="center",
+                                     fontsize=9))
+        else:  # inside the clipped bar, below the upper-limit label
+            drawn.append(ax.annotate(f"{total} ({height:,.0f} %)", (x, top), xytext=(0, -24),
+                                     textcoords="offset points", ha="center", fontsize=9,
+                                     bbox=dict(boxstyle="round,pad=0.2", facecolor="white", lw=0)))
     return drawn
 
 
