@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import warnings
 from dataclasses import dataclass
+from functools import lru_cache
 from numbers import Integral
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
@@ -200,8 +201,23 @@ def _steady_state_vector(scenario: Scenario, params: Parameters, guess: "np.ndar
     Root finding (hybr) from ``guess`` (the steady state of a nearby scenario, in a sweep) or
     from :func:`_initial_guess`; if that fails, the model is run for 400 and then 4,000 more days
     and the root finder polishes the end state; as a last resort the state after that long run is
-    returned. Deterministic.
+    returned. Deterministic. Without a guess the result is remembered (:func:`_steady_state_memo`):
+    explorers start many runs from the same state.
     """
+    import numpy as np
+
+    if guess is None:
+        return np.array(_steady_state_memo(scenario, params))
+    return _solve_steady_state(scenario, params, guess)
+
+
+@lru_cache(maxsize=128)
+def _steady_state_memo(scenario: Scenario, params: Parameters) -> tuple[float, ...]:
+    """:func:`_solve_steady_state` without a guess, memoized on the frozen inputs."""
+    return tuple(float(v) for v in _solve_steady_state(scenario, params, None))
+
+
+def _solve_steady_state(scenario: Scenario, params: Parameters, guess: "np.ndarray | None") -> "np.ndarray":
     import numpy as np
     from scipy.optimize import root
 

@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Mapping
 
 from mgdlearn.errors import InputError, InputTypeError, require_number
+from mgdlearn.plots.fastpng import nice_ceiling, static
 from mgdlearn.plots.pathway import PathwayFluxes, draw_pathway_on, summarize_pathway
 from mgdlearn.plots.style import PALETTE, apply_style, style_axes
 from mgdlearn.plots.timecourse import RUN_STYLES, quantity, summarize_runs
@@ -151,6 +152,9 @@ def compute(serum_mg: float = 0.85, vitd_iu_per_day: float = 600.0, skin: bool =
 
 #: Length of the time axis: the run-length slider's maximum.
 TIME_AXIS_DAYS = 730
+#: Tops of the y-axes: above every setting of the sliders (at most about 126 nmol/L and 99 pmol/L)
+#: and the normal ranges; larger values (other inputs, from code) widen the axis.
+Y_TOPS: Mapping[str, float] = {"ohd25_nmol_l": 150.0, "calcitriol_pmol_l": 200.0}
 
 
 def _new_figure() -> "Figure":
@@ -195,22 +199,21 @@ def draw(data: ActivationData, fig: "Figure | None" = None) -> tuple["Figure", s
             for label, (colour, style) in zip((CHOSEN, NORMAL), RUN_STYLES):
                 ax.plot([], [], color=colour, linestyle=style, label=label)
             low, high = bands[column]
-            ax.axhspan(low, high, color=PALETTE["bluish_green"], alpha=0.12, lw=0, label="normal range")
+            static(ax.axhspan(low, high, color=PALETTE["bluish_green"], alpha=0.12, lw=0, label="normal range"))
             style_axes(ax, title=f"{q.label} (teaching model)", xlabel="time (days)", ylabel=f"{q.label} ({q.unit})")
         axes[COLUMNS[0]].legend(loc="best")
         fig.suptitle("Magnesium status and vitamin D intake: teaching-model time courses", fontweight="bold")
     axes = {ax.get_label(): ax for ax in fig.axes}
     for column in COLUMNS:
         ax = axes[column]
+        top = 0.0
         for line, label in zip(ax.lines, (CHOSEN, NORMAL)):
             df = data.runs[label]
             line.set_data(df.index.to_numpy(), df[column].to_numpy())
-        ax.relim()
-        ax.autoscale_view()
-        low, high = ax.get_ylim()
-        ax.set_ylim(0, max(high, 1.0))
-        # the time axis spans the longest run the slider offers, so a run-length move extends the
-        # lines instead of re-scaling the axes (and keeps the redraw fast)
+            top = max(top, float(df[column].max()))
+        # fixed frames (the time axis spans the longest run the slider offers; the y-axes every
+        # setting and the normal ranges): a move redraws only the lines, and moves compare by eye
+        ax.set_ylim(0, max(Y_TOPS[column], nice_ceiling(top * 1.05)))
         ax.set_xlim(0, max(TIME_AXIS_DAYS, len(data.runs[CHOSEN]) - 1))
     # a fixed title (the setting is on the sliders and in the caption): fewer glyphs per redraw
     draw_pathway_on(axes["pathway"], data.end, data.reference,

@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Mapping
 
 from mgdlearn.errors import InputError, require_number
+from mgdlearn.plots.fastpng import static
 from mgdlearn.plots.style import PALETTE, new_figure, style_axes
 from mgdlearn.plots.timecourse import RUN_STYLES, quantity
 
@@ -88,6 +90,21 @@ class ChallengeData:
     gland: Mapping[str, Any] = field(repr=False)
 
 
+@lru_cache(maxsize=16)
+def _run(level: float, ca: float, usual: float, start: int, end: int) -> Any:
+    """One person's challenge run (memoized: the comparison run does not change with serum magnesium).
+
+    The usual intake before and after the challenge is the challenge intake plus a top-up.
+    """
+    from mgdlearn.model import Scenario, Supplement, simulate
+
+    topup = usual - ca
+    scenario = Scenario(calcium_mg_per_day=ca, serum_mg_mmol_l=level, schedule=(
+        Supplement(calcium_mg_per_day=topup, start_day=0, stop_day=start),
+        Supplement(calcium_mg_per_day=topup, start_day=end)))
+    return simulate(scenario, days=end + RECOVERY_DAYS, start=Scenario(serum_mg_mmol_l=level))
+
+
 def compute(serum_mg: float = 0.45, ca_mg_per_day: float = 400.0, challenge_days: int = 42) -> ChallengeData:
     """Run the low-calcium challenge at the chosen and at normal magnesium (pure).
 
@@ -107,7 +124,7 @@ def compute(serum_mg: float = 0.45, ca_mg_per_day: float = 400.0, challenge_days
     """
     import numpy as np
 
-    from mgdlearn.model import Parameters, Scenario, Supplement, simulate
+    from mgdlearn.model import Parameters
     from mgdlearn.model.scenario import DEFAULTS
     from mgdlearn.plots.feedback import gland_pth
 
@@ -126,13 +143,8 @@ def compute(serum_mg: float = 0.45, ca_mg_per_day: float = 400.0, challenge_days
                          f"to {LIMITS['challenge_days'][1]}; got {n:g}.")
     start, end = LEAD_IN_DAYS, LEAD_IN_DAYS + int(n)
     normal = Parameters().mg_ref_mmol_l
-    runs: dict[str, Any] = {}
-    for label, level in ((CHOSEN, mg), (NORMAL, normal)):
-        topup = usual - ca  # the usual intake before and after the challenge
-        scenario = Scenario(calcium_mg_per_day=ca, serum_mg_mmol_l=level, schedule=(
-            Supplement(calcium_mg_per_day=topup, start_day=0, stop_day=start),
-            Supplement(calcium_mg_per_day=topup, start_day=end)))
-        runs[label] = simulate(scenario, days=end + RECOVERY_DAYS, start=Scenario(serum_mg_mmol_l=level)).df
+    # copies: the memoized runs stay untouched whatever a caller does with the data
+    runs = {label: _run(level, ca, usual, start, end).df.copy() for label, level in ((CHOSEN, mg), (NORMAL, normal))}
     gland_ca = np.linspace(0.85, 1.35, 101)
     gland = {CHOSEN: gland_pth(gland_ca, mg), NORMAL: gland_pth(gland_ca, normal)}
     return ChallengeData(serum_mg=mg, normal_mg=normal, ca_mg_per_day=ca, usual_ca_mg_per_day=usual,
@@ -161,8 +173,10 @@ def _build(fig: "Figure | None") -> "Figure":
         for label, (colour, style) in zip((CHOSEN, NORMAL), RUN_STYLES):
             ax.plot([], [], color=colour, linestyle=style, label=label)
         low, high = bands[column]
-        ax.axhspan(low, high, color=PALETTE["bluish_green"], alpha=0.12, lw=0, label="normal range")
+        static(ax.axhspan(low, high, color=PALETTE["bluish_green"], alpha=0.12, lw=0, label="normal range"))
         style_axes(ax, title=q.label, xlabel="time (days)", ylabel=f"{q.label} ({q.unit})")
+    # the challenge period, moved on every draw
+    fig._mgd_spans = [ax.axvspan(0, 1, color=PALETTE["yellow"], alpha=0.25, lw=0) for ax in flat[:3]]  # type: ignore[attr-defined]
     gl = flat[3]
     for label, (colour, style) in zip((CHOSEN, NORMAL), RUN_STYLES):
         gl.plot([], [], color=colour, linestyle=style, linewidth=1.2, alpha=0.8, label=f"gland response, {label}")
@@ -193,16 +207,13 @@ def draw(data: ChallengeData, fig: "Figure | None" = None) -> tuple["Figure", st
         raise InputTypeError(f"draw needs the ChallengeData returned by compute(...); got {type(data).__name__}.")
     fig = _build(fig)
     flat = fig.axes
-    for patch in getattr(fig, "_mgd_spans", ()):
-        patch.remove()
-    spans = []
-    for ax, column in zip(flat[:3], COLUMNS):
+    for ax, column, span in zip(flat[:3], COLUMNS, fig._mgd_spans):  # type: ignore[attr-defined]
         for line, label in zip(ax.lines, (CHOSEN, NORMAL)):
             df = data.runs[label]
             line.set_data(df.index.to_numpy(), df[column].to_numpy())
-        spans.append(ax.axvspan(data.challenge_start, data.challenge_end, color=PALETTE["yellow"], alpha=0.25, lw=0))
+        span.set_x(data.challenge_start)
+        span.set_width(data.challenge_end - data.challenge_start)
         _hold_frame(ax, column, data)
-    fig._mgd_spans = spans  # type: ignore[attr-defined]
     gl = flat[3]
     curves, paths = gl.lines[:2], gl.lines[2:4]
     for line, label in zip(curves, (CHOSEN, NORMAL)):
