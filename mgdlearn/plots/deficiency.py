@@ -330,6 +330,13 @@ RICKETS_COLUMNS: tuple[str, ...] = ("mg_serum_mmol_l", "ohd25_nmol_l", "calcitri
                                     "pth_pmol_l")
 
 
+#: Fixed frames of the rickets panels: they hold every run the sliders offer (at most about 0.86
+#: mmol/L magnesium, 162 nmol/L 25(OH)D, 104 pmol/L calcitriol, 1.16 mmol/L calcium, 7.7 pmol/L
+#: PTH) and the normal ranges, so a move redraws only the lines and moves compare by eye.
+RICKETS_YLIMS = {"mg_serum_mmol_l": (0.0, 1.0), "ohd25_nmol_l": (0.0, 175.0), "calcitriol_pmol_l": (0.0, 125.0),
+                 "ca_ion_mmol_l": (0.6, 1.4), "pth_pmol_l": (0.0, 10.0)}
+
+
 def draw_rickets_case(data: "CaseRuns", fig: "Figure | None" = None) -> tuple["Figure", str]:
     """Time courses of the two treatment runs with the day magnesium starts marked."""
     from mgdlearn.plots.timecourse import draw_timecourses
@@ -338,7 +345,8 @@ def draw_rickets_case(data: "CaseRuns", fig: "Figure | None" = None) -> tuple["F
              "ohd25_nmol_l": _range("25ohd", "nmol/L"), "pth_pmol_l": _range("pth", "pmol/L")}
     title = "Vitamin-D-resistant rickets re-enacted: vitamin D alone vs with magnesium (teaching model)"
     previous = fig
-    fig = draw_timecourses(data.runs, RICKETS_COLUMNS, title=title, fig=fig, bands=bands, ncols=3)
+    fig = draw_timecourses(data.runs, RICKETS_COLUMNS, title=title, fig=fig, bands=bands, ncols=3,
+                           ylims=RICKETS_YLIMS)
     lines = getattr(fig, "_mgd_start_lines", None)
     if fig is previous and lines is not None:
         for line in lines:

@@ -142,6 +142,12 @@ def nice_ceiling(value: float) -> float:
     return 10 * magnitude  # pragma: no cover
 
 
+def frame_top(fixed: float, data_max: float) -> float:
+    """The top of an explorer's fixed frame: ``fixed`` while the data stay below it, else the data's
+    :func:`nice_ceiling` (so an extreme setting widens the frame in steady steps)."""
+    return fixed if data_max <= fixed else nice_ceiling(data_max)
+
+
 def steady_limits(fig: "Figure", previous: dict[int, tuple[float, float]] | None = None) -> dict[int, tuple[float, float]]:
     """Round autoscaled y-limits outwards to coarse steps, so that small moves keep the same frame.
 

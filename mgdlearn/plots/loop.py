@@ -31,6 +31,8 @@ RUN_YLIMS = {"mg_serum_mmol_l": (0.3, 1.0), "calcitriol_pmol_l": (0.0, 100.0),
              "mg_absorbed_mg_per_day": (0.0, 300.0)}
 #: Top of the loop-gain axis: above the gain at the strongest loop the slider offers.
 GAIN_AXIS_TOP = 0.2
+#: Top of the phase plane's calcitriol axis: above the curves for every setting of the sliders.
+PLANE_CALCITRIOL_TOP = 200.0
 
 
 def _mg_band() -> tuple[float, float]:
@@ -95,15 +97,14 @@ def draw_loop_plane(data: "LoopPlane", fig: "Figure | None" = None) -> tuple["Fi
         art["op"].set_data([m_op], [c_op])
         art["gain"].set_data(data.gain_intakes, data.gain_by_intake)
         art["here"].set_data([data.magnesium_mg_per_day], [data.gain])
-        for a in (ax, gx):
-            a.relim()
-            a.autoscale_view()
         _limits(ax, gx, data)
         return fig, summarize_loop_plane(data)
 
     fig, (ax, gx) = new_figure(1, 2, width=9.6, height=3.8)
+    from mgdlearn.plots.fastpng import static
+
     low, high = _mg_band()
-    ax.axvspan(low, high, color=PALETTE["bluish_green"], alpha=0.10, lw=0, label="normal serum Mg")
+    static(ax.axvspan(low, high, color=PALETTE["bluish_green"], alpha=0.10, lw=0, label="normal serum Mg"))
     art = {}
     (art["f"],) = ax.plot(data.mg_grid, data.calcitriol_of_mg, color=color("calcitriol"),
                           linestyle=linestyle("calcitriol"), label="Mg \u2192 calcitriol (enzymes)")
@@ -138,12 +139,12 @@ def _limits(ax, gx, data: "LoopPlane") -> None:  # noqa: ANN001 - matplotlib Axe
     """Axis limits and the title that depend on the data (first draw and in-place updates)."""
     import numpy as np
 
-    ax.set_xlim(float(data.mg_grid[0]), float(data.mg_grid[-1]))
-    from mgdlearn.plots.fastpng import nice_ceiling
+    from mgdlearn.plots.fastpng import frame_top
 
-    ax.set_ylim(0.0, nice_ceiling(float(np.nanmax(data.calcitriol_grid))))
-    top = float(np.nanmax(data.gain_by_intake))
-    gx.set_ylim(0.0, max(GAIN_AXIS_TOP, nice_ceiling(top)))
+    ax.set_xlim(float(data.mg_grid[0]), float(data.mg_grid[-1]))
+    ax.set_ylim(0.0, frame_top(PLANE_CALCITRIOL_TOP, float(np.nanmax(data.calcitriol_grid))))
+    gx.set_xlim(0.0, float(data.gain_intakes[-1]) * 1.05)
+    gx.set_ylim(0.0, frame_top(GAIN_AXIS_TOP, float(np.nanmax(data.gain_by_intake))))
     fig = ax.figure
     fig.suptitle(f"The magnesium\u2013calcitriol loop at {data.magnesium_mg_per_day:.0f} mg/day magnesium "
                  "(teaching model)", fontweight="bold")

@@ -84,6 +84,8 @@ def draw_timecourses(
         Fixed y-limits for those panels (an explorer's frame that holds still while a slider
         moves); data above ``high`` widen the axis to a steady step.
     """
+    from mgdlearn.plots.fastpng import static
+
     if not runs:
         raise ValueError("draw_timecourses needs at least one run.")
     if len(runs) > len(RUN_STYLES):
@@ -94,10 +96,16 @@ def draw_timecourses(
             for line, label in zip(ax.lines, labels):
                 df = runs[label]
                 line.set_data(df.index.to_numpy(), df[column].to_numpy())
-            ax.relim()
-            ax.autoscale_view()
-            _keep_zero_visible(ax)
-            _fixed_ylim(ax, column, ylims)
+            if ylims and column in ylims:  # a fixed frame: no need to measure every artist again
+                first = min(float(df.index[0]) for df in runs.values())
+                last = max(float(df.index[-1]) for df in runs.values())
+                margin = ax.margins()[0] * (last - first)
+                ax.set_xlim(first - margin, last + margin)
+            else:
+                ax.relim()
+                ax.autoscale_view()
+                _keep_zero_visible(ax)
+            _fixed_ylim(ax, column, ylims, runs)
         return fig
 
     n = len(columns)
@@ -111,10 +119,10 @@ def draw_timecourses(
             ax.plot(df.index.to_numpy(), df[column].to_numpy(), color=colour, linestyle=style, label=label)
         if bands and column in bands:
             low, high = bands[column]
-            ax.axhspan(low, high, color=PALETTE["bluish_green"], alpha=0.12, lw=0)
+            static(ax.axhspan(low, high, color=PALETTE["bluish_green"], alpha=0.12, lw=0))
         style_axes(ax, title=q.label, xlabel="day", ylabel=q.unit)
         _keep_zero_visible(ax)
-        _fixed_ylim(ax, column, ylims)
+        _fixed_ylim(ax, column, ylims, runs)
     for ax in flat[n:]:
         ax.set_visible(False)
     if len(labels) > 1:
@@ -124,14 +132,15 @@ def draw_timecourses(
     return fig
 
 
-def _fixed_ylim(ax, column: str, ylims: Mapping[str, tuple[float, float]] | None) -> None:  # noqa: ANN001
+def _fixed_ylim(ax, column: str, ylims: Mapping[str, tuple[float, float]] | None,  # noqa: ANN001
+                runs: Mapping[str, "pd.DataFrame"]) -> None:
     if not ylims or column not in ylims:
         return
-    from mgdlearn.plots.fastpng import nice_ceiling
+    from mgdlearn.plots.fastpng import frame_top
 
     low, high = ylims[column]
-    top = max(float(line.get_ydata().max()) for line in ax.lines if len(line.get_ydata()))
-    ax.set_ylim(low, max(high, nice_ceiling(top)))
+    top = max(float(df[column].max()) for df in runs.values())
+    ax.set_ylim(low, frame_top(high, top))
 
 
 def _keep_zero_visible(ax) -> None:  # noqa: ANN001 - matplotlib Axes

@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Mapping
 
 from mgdlearn.errors import InputError, InputTypeError, require_number
-from mgdlearn.plots.fastpng import nice_ceiling, static
+from mgdlearn.plots.fastpng import frame_top, static
 from mgdlearn.plots.pathway import PathwayFluxes, draw_pathway_on, summarize_pathway
 from mgdlearn.plots.style import PALETTE, apply_style, style_axes
 from mgdlearn.plots.timecourse import RUN_STYLES, quantity, summarize_runs
@@ -213,7 +213,7 @@ def draw(data: ActivationData, fig: "Figure | None" = None) -> tuple["Figure", s
             top = max(top, float(df[column].max()))
         # fixed frames (the time axis spans the longest run the slider offers; the y-axes every
         # setting and the normal ranges): a move redraws only the lines, and moves compare by eye
-        ax.set_ylim(0, max(Y_TOPS[column], nice_ceiling(top * 1.05)))
+        ax.set_ylim(0, frame_top(Y_TOPS[column], top * 1.05))
         ax.set_xlim(0, max(TIME_AXIS_DAYS, len(data.runs[CHOSEN]) - 1))
     # a fixed title (the setting is on the sliders and in the caption): fewer glyphs per redraw
     draw_pathway_on(axes["pathway"], data.end, data.reference,

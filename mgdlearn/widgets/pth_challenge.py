@@ -237,7 +237,7 @@ GLAND_PTH_AXIS = (0.01, 100.0)
 
 
 def _hold_frame(ax: "Axes", column: str, data: ChallengeData) -> None:
-    from mgdlearn.plots.fastpng import nice_ceiling
+    from mgdlearn.plots.fastpng import frame_top
 
     ax.set_xlim(0, TIME_AXIS_DAYS)
     values = [df[column].to_numpy() for df in data.runs.values()]
@@ -246,7 +246,7 @@ def _hold_frame(ax: "Axes", column: str, data: ChallengeData) -> None:
         low = min(float(v.min()) for v in values)
         ax.set_ylim(CA_AXIS[0] if low >= CA_AXIS[0] else math.floor(5 * low) / 5, max(CA_AXIS[1], high))
     else:
-        ax.set_ylim(0, max(Y_TOPS[column], nice_ceiling(high)))
+        ax.set_ylim(0, frame_top(Y_TOPS[column], high))
 
 
 def _window(data: ChallengeData, label: str) -> "pd.DataFrame":

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from mgdlearn.errors import InputError, require_number
-from mgdlearn.plots.fastpng import nice_ceiling
+from mgdlearn.plots.fastpng import frame_top
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -226,7 +226,7 @@ def draw(data: SunExplorerData, fig: "Figure | None" = None) -> tuple["Figure", 
         line.set_data(x_days, y_ohd)
         mid = _mid_day(chosen)
         marker.set_data([mid], [float(np.interp(mid, x_days, y_ohd))])
-        ax_ohd.set_ylim(0, max(OHD25_AXIS_TOP, nice_ceiling(float(y_ohd.max()) * 1.15)))
+        ax_ohd.set_ylim(0, frame_top(OHD25_AXIS_TOP, float(y_ohd.max()) * 1.15))
     else:
         fig, (ax_sun, ax_ohd) = new_figure(1, 2, width=9.6, height=3.6)
         ax_sun.bar(np.arange(1, 13), _bar_heights(heights), bottom=_BAR_FLOOR, color=colours,
@@ -250,7 +250,7 @@ def draw(data: SunExplorerData, fig: "Figure | None" = None) -> tuple["Figure", 
         starts = np.cumsum((1,) + _DAYS_IN_MONTH[:-1])
         ax_ohd.set_xticks(starts, [m[0] for m in MONTHS])
         ax_ohd.set_xlim(1, 365)
-        ax_ohd.set_ylim(0, max(OHD25_AXIS_TOP, nice_ceiling(float(y_ohd.max()) * 1.15)))
+        ax_ohd.set_ylim(0, frame_top(OHD25_AXIS_TOP, float(y_ohd.max()) * 1.15))
         ax_ohd.legend(loc="upper left", fontsize=7)
         style_axes(ax_ohd, title="Hand-off: the model's 25(OH)D year",
                    xlabel="month (day of year)", ylabel="serum 25(OH)D (nmol/L)")
