@@ -71,7 +71,9 @@ COLUMNS: Mapping[str, tuple[str, str]] = MappingProxyType({
 _SCALE = (10.0, 10.0, 30.0, 60.0, 90.0, 1.0, 1.2, 0.85, 280.0)
 #: A state near the reference adult's steady state: the root finder's starting point.
 _GUESS = (0.0, 7.8, 28.0, 65.0, 90.0, 1.0, 1.2, 0.85, 280.0)
-_RTOL = 1e-5
+#: Relative tolerance of the integrator: 25(OH)D within about 0.01 nmol/L of a run at 1e-5 (far
+#: below the model's own uncertainty) with a fifth fewer rate evaluations.
+_RTOL = 1e-4
 
 
 @dataclass(frozen=True, eq=False)
