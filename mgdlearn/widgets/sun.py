@@ -92,11 +92,11 @@ class SunExplorerData:
 
     def monthly_means(self) -> tuple[float, ...]:
         """Mean modelled 25(OH)D of each month (nmol/L)."""
-        out, start = [], 1
-        for n in _DAYS_IN_MONTH:
-            out.append(float(self.course["ohd25_nmol_l"].loc[start:start + n - 1].mean()))
-            start += n
-        return tuple(out)
+        import numpy as np
+
+        values = self.course["ohd25_nmol_l"].to_numpy()  # days 1-365, in order
+        edges = np.cumsum((0,) + _DAYS_IN_MONTH)
+        return tuple(float(values[a:b].mean()) for a, b in zip(edges[:-1], edges[1:]))
 
 
 def sun_scenario(latitude: float, month: int | str, *, minutes: float = 10.0, skin_fraction: float = 0.25,
@@ -155,7 +155,13 @@ def seasonal_course(monthly_iu: tuple[float, ...] | list[float], *, vitamin_d_iu
     start = Scenario(vitamin_d_iu_per_day=vitamin_d_iu_per_day, sun_iu_per_day=float(np.mean(values)), **scenario)
     months = [(Scenario(vitamin_d_iu_per_day=vitamin_d_iu_per_day, sun_iu_per_day=iu, **scenario), n)
               for iu, n in zip(values, _DAYS_IN_MONTH)]
-    run = simulate_sequence(months[12 - RUN_IN_MONTHS:] + months, start=start).df
+    steps: list[tuple[Scenario, int]] = []
+    for month, days in months[12 - RUN_IN_MONTHS:] + months:
+        if steps and steps[-1][0] == month:  # the same input as the month before (winter, the cap):
+            steps[-1] = (month, steps[-1][1] + days)  # one stretch, the same daily values, less work
+        else:
+            steps.append((month, days))
+    run = simulate_sequence(steps, start=start).df
     year = run.iloc[len(run) - 365:]  # the end of each day of the shown year
     return pd.DataFrame({"sun_iu_per_day": year["sun_iu_per_day"].to_numpy(),
                          "ohd25_nmol_l": year["ohd25_nmol_l"].to_numpy()},
