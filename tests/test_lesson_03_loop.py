@@ -148,6 +148,18 @@ def test_loop_gains_calcitriol_slope_is_that_of_the_clamped_curve(strength, inta
     assert s_cm == pytest.approx((math.log(up) - math.log(down)) / (math.log(1.01) - math.log(0.99)), rel=1e-3)
 
 
+@pytest.mark.parametrize("strength, intake", [(0.4, 30.0), (0.1, 150.0), (0.1, 600.0)])
+def test_loop_gains_magnesium_slope_is_that_of_the_balance_curve(strength, intake):
+    import math
+
+    p_on = loop.loop_parameters(strength)
+    sc = Scenario(magnesium_mg_per_day=intake)
+    _, _, s_mc, ss = loop.loop_gain(sc, p_on)
+    c0 = ss["calcitriol_pmol_l"]
+    up, down = (loop.mg_balance_serum_mg(c0 * f, sc, p_on, ss) for f in (1.01, 0.99))
+    assert s_mc == pytest.approx((math.log(up) - math.log(down)) / (math.log(1.01) - math.log(0.99)), rel=1e-3)
+
+
 def test_the_loop_matters_most_when_magnesium_is_already_low(plane):
     gains = plane.gain_by_intake
     assert gains[0] > 3 * gains[-1], "a vicious circle at low intake, negligible at ample intake"

@@ -282,8 +282,7 @@ def _without_mg_intake(scenario: "Scenario") -> "Scenario":
     return replace(scenario, magnesium_mg_per_day=GAIN_INTAKES_MG_PER_DAY[0])
 
 
-def loop_gain(scenario: "Scenario", params: "Parameters", *, step: float = 0.01
-              ) -> tuple[float, float, float, "pd.Series"]:
+def loop_gain(scenario: "Scenario", params: "Parameters") -> tuple[float, float, float, "pd.Series"]:
     """Loop gain of the calcitriol -> magnesium loop at the steady state of ``scenario``.
 
     Returns
@@ -296,34 +295,27 @@ def loop_gain(scenario: "Scenario", params: "Parameters", *, step: float = 0.01
     from mgdlearn.model import steady_state
 
     state = steady_state(scenario, params)
-    return (*_gain_at(state, scenario, params, step), state)
+    return (*_gain_at(state, scenario, params), state)
 
 
-def _gain_at(state: "pd.Series", scenario: "Scenario", params: "Parameters", step: float = 0.01
-             ) -> tuple[float, float, float]:
-    """(gain, s_cm, s_mc) at the steady state ``state`` of ``scenario`` (see :func:`loop_gain`)."""
-    import math
+def _gain_at(state: "pd.Series", scenario: "Scenario", params: "Parameters") -> tuple[float, float, float]:
+    """(gain, s_cm, s_mc) at the steady state ``state`` of ``scenario`` (see :func:`loop_gain`).
 
-    m0, c0 = float(state["mg_serum_mmol_l"]), float(state["calcitriol_pmol_l"])
-    up, down = 1.0 + step, 1.0 - step
-    s_cm = _calcitriol_mg_sensitivity(state, scenario, params)
-    balance = _Balance(scenario, params, state)
-    s_mc = (math.log(balance.serum_mg(c0 * up)) - math.log(balance.serum_mg(c0 * down))) / (math.log(up) - math.log(down))
-    return s_cm * s_mc, s_cm, s_mc
+    Both slopes come from the implicit function theorem on the model's own rate equations, with
+    one Jacobian ``J`` (central differences) at the steady state:
 
+    * ``s_cm``: with serum Mg ``M`` held, the other states solve ``f_x(x, M) = 0``, so
+      ``dx/dM = -J_xx^-1 J_xM`` (the slope of the "magnesium -> calcitriol" curve there);
+    * ``s_mc``: the magnesium balance ``B = V f_M + f_S`` (pool volume ``V``, store ``S = k M``)
+      is 0 at the steady state, so along the "calcitriol -> magnesium" curve
+      ``dM/dC = -(dB/dC) / (dB/dM)`` with the store following ``M``.
 
-def _calcitriol_mg_sensitivity(state: "pd.Series", scenario: "Scenario", params: "Parameters") -> float:
-    """d log(calcitriol) / d log(serum Mg) with serum Mg clamped, at the steady state ``state``.
-
-    The slope of the "magnesium -> calcitriol" curve where it passes through the steady state,
-    from the implicit function theorem on the model's own rate equations: with ``M`` held, the
-    other states solve ``f_x(x, M) = 0``, so ``dx/dM = -J_xx^-1 J_xM`` (Jacobian by central
-    differences). The same number as clamping Mg 1 % above and below and solving twice, at a
+    The same numbers as clamping Mg, or solving the balance, 1 % above and below (tested), at a
     fraction of the cost.
     """
     import numpy as np
 
-    from mgdlearn.model.equations import I_C, I_MG, N_STATE, STATE, Rates, flows
+    from mgdlearn.model.equations import I_C, I_MG, I_MGSTORE, N_STATE, STATE, Rates, flows
 
     rates = Rates(params, scenario.body_mass_kg, None)
     i = scenario.intakes_on(0.0)
@@ -337,9 +329,16 @@ def _calcitriol_mg_sensitivity(state: "pd.Series", scenario: "Scenario", params:
         low[j] = max(low[j] - h, 0.0)  # states are non-negative: one-sided at zero
         jac[:, j] = (np.array(flows(high, u, rates)[:N_STATE]) - np.array(flows(low, u, rates)[:N_STATE])) \
             / (high[j] - low[j])
+    m0, c0 = y0[I_MG], y0[I_C]
     rest = [k for k in range(N_STATE) if k != I_MG]
     dx_dm = -np.linalg.solve(jac[np.ix_(rest, rest)], jac[rest, I_MG])
-    return float(dx_dm[rest.index(I_C)] * y0[I_MG] / y0[I_C])
+    s_cm = float(dx_dm[rest.index(I_C)] * m0 / c0)
+    volume, store = params.mg_pool_volume_l, params.mg_store_mmol_per_mmol_l
+    db_dc = volume * jac[I_MG, I_C] + jac[I_MGSTORE, I_C]
+    db_dm = (volume * (jac[I_MG, I_MG] + store * jac[I_MG, I_MGSTORE])
+             + jac[I_MGSTORE, I_MG] + store * jac[I_MGSTORE, I_MGSTORE])
+    s_mc = float(-db_dc / db_dm * c0 / m0)
+    return s_cm * s_mc, s_cm, s_mc
 
 
 @lru_cache(maxsize=64)
