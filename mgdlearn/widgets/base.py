@@ -176,7 +176,10 @@ class Explorer:
             live = _change is not None
             bundle = self.output_bundle(live=live)
             self._output.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
-            if not live:
+            if not live and self._fig is not None:
+                # emptied first: its artists and data go at once, not at Python's next full
+                # garbage collection (a figure holds itself in reference cycles)
+                self._fig.clear()
                 self._fig = None
 
     def widget(self) -> "ipywidgets.VBox":
