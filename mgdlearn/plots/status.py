@@ -25,7 +25,7 @@ def draw_25ohd_status(value: float, unit: str = "ng/mL", scheme: str = "IOM",
     Returns the figure and a summary naming the value in both units and its category.
     Raises ``ValueError``/``TypeError`` (from :mod:`mgdlearn.reference`) for bad input.
     """
-    from mgdlearn.plots.fastpng import nice_ceiling, static
+    from mgdlearn.plots.fastpng import static
     from mgdlearn.reference import bands, classify_25ohd
     from mgdlearn.units import convert
 
@@ -34,10 +34,9 @@ def draw_25ohd_status(value: float, unit: str = "ng/mL", scheme: str = "IOM",
     other_value = convert(value, unit, other, analyte="25ohd")
     scale = bands("25ohd", scheme=scheme, unit=unit)
 
-    # two frames cover the explorer's slider (0-150 in either unit): a move rarely changes the frame,
-    # and then only its limit and the open-ended band's label move (the kept frames are reused)
-    base = 80.0 if unit == "ng/mL" else 200.0
-    top = next((t for t in (base, 2 * base) if value * 1.1 <= t), None) or nice_ceiling(value * 1.1)
+    # one frame per unit: a move never redraws the frame; a result beyond it is pinned to the edge
+    # and labelled with its value
+    top = 80.0 if unit == "ng/mL" else 200.0
     if fig is None or getattr(fig, "_mgd_status", None) != (scheme, unit):
         with apply_style():
             if fig is None:
@@ -45,29 +44,28 @@ def draw_25ohd_status(value: float, unit: str = "ng/mL", scheme: str = "IOM",
             else:
                 ax = fig.axes[0]
                 ax.clear()
-            labels = []
             for band in scale:
+                high = min(band.high, top)
                 colour, hatch = _BAND_STYLE.get(band.category, (PALETTE["sky_blue"], ""))
-                span = ax.axvspan(band.low, min(band.high, 1e6), color=colour, alpha=0.25, hatch=hatch, lw=0)
-                label = ax.text(band.low, 0.8, band.category, ha="center", va="center", fontsize=8)
-                static(span, label)
-                labels.append((label, band))
+                static(ax.axvspan(band.low, high, color=colour, alpha=0.25, hatch=hatch, lw=0),
+                       ax.text((band.low + high) / 2, 0.8, band.category, ha="center", va="center", fontsize=8))
             line = ax.axvline(value, color=PALETTE["black"], lw=2.5)
             (marker,) = ax.plot([value], [0.35], marker="v", color=PALETTE["black"], markersize=10)
+            beyond = ax.text(top, 0.35, "", ha="right", va="center", fontsize=8,
+                             bbox=dict(boxstyle="round,pad=0.2", facecolor="white", lw=0))
+            ax.set_xlim(0, top)
             ax.set_ylim(0, 1)
             ax.set_yticks([])
             ax.grid(False)
             style_axes(ax, title=f"25(OH)D status ({_SCHEME_NAMES.get(scheme, scheme)})",
                        xlabel=f"serum 25(OH)D ({unit})", ylabel="")
         fig._mgd_status = (scheme, unit)  # type: ignore[attr-defined]
-        fig._mgd_status_marks = (line, marker, labels)  # type: ignore[attr-defined]
-    ax = fig.axes[0]
-    line, marker, labels = fig._mgd_status_marks  # type: ignore[attr-defined]
-    line.set_xdata([value, value])
-    marker.set_xdata([value])
-    ax.set_xlim(0, top)
-    for label, band in labels:  # each band's name in the middle of its visible part
-        label.set_x((band.low + min(band.high, top)) / 2)
+        fig._mgd_status_marks = (line, marker, beyond)  # type: ignore[attr-defined]
+    line, marker, beyond = fig._mgd_status_marks  # type: ignore[attr-defined]
+    shown = min(value, 0.99 * top)  # just inside the frame when off the scale
+    line.set_xdata([shown, shown])
+    marker.set_xdata([shown])
+    beyond.set_text(f"{value:g} {unit}, off the scale → " if value > top else "")
     return fig, _summary(value, unit, other_value, other, result, scheme)
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from mgdlearn.errors import InputError, require_number
-from mgdlearn.plots.fastpng import frame_top
+from mgdlearn.plots.fastpng import frame_top, static
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -38,7 +38,6 @@ __all__ = ["MONTHS", "SKIN_TYPES", "SunExplorerData", "sun_scenario", "seasonal_
 MONTHS: tuple[str, ...] = ("January", "February", "March", "April", "May", "June", "July", "August",
                            "September", "October", "November", "December")
 _DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-_ROMAN = ("I", "II", "III", "IV", "V", "VI")
 
 #: Fitzpatrick skin types as the dropdown shows them (``fitzpatrick1988``).
 SKIN_TYPES: tuple[tuple[str, int], ...] = (
@@ -196,10 +195,6 @@ def compute(latitude: float = 42.0, month: int | str = "July", skin_type: int | 
                            scenario=scenario)
 
 
-def _lat_text(lat: float) -> str:
-    return f"{abs(lat):g}° {'N' if lat >= 0 else 'S'}"
-
-
 def draw(data: SunExplorerData, fig: "Figure | None" = None) -> tuple["Figure", str]:
     """Left: skin vitamin D by month (chosen month highlighted). Right: the model's 25(OH)D year.
 
@@ -219,15 +214,14 @@ def draw(data: SunExplorerData, fig: "Figure | None" = None) -> tuple["Figure", 
     colours = [PALETTE["orange"] if i == chosen else PALETTE["sky_blue"] for i in range(12)]
     x_days = data.course.index.to_numpy()
     y_ohd = data.course["ohd25_nmol_l"].to_numpy()
-    sun_title = (f"Skin vitamin D at {_lat_text(est.latitude_deg)}: {est.minutes:g} min, "
-                 f"{est.skin_fraction:.0%} of skin, type {_ROMAN[est.skin_type - 1]}")
+    # a fixed title: the habit is on the sliders and in the caption, and a redraw renders no text
+    sun_title = "Vitamin D made in the skin, month by month"
     if fig is not None and getattr(fig, "_mgd_sun_explorer", False):
         ax_sun, ax_ohd = fig.axes[0], fig.axes[1]
         for bar, h, c in zip(ax_sun.patches, _bar_heights(heights), colours):
             bar.set_height(h)
             bar.set_facecolor(c)
             bar.set_hatch("//" if c == PALETTE["orange"] else "")
-        ax_sun.set_title(sun_title)
         line, marker = (next(ln for ln in ax_ohd.lines if ln.get_gid() == gid) for gid in ("ohd25", "chosen"))
         line.set_data(x_days, y_ohd)
         mid = _mid_day(chosen)
@@ -245,10 +239,10 @@ def draw(data: SunExplorerData, fig: "Figure | None" = None) -> tuple["Figure", 
         style_axes(ax_sun, title=sun_title, xlabel="month (same habit every day; chosen month hatched)",
                    ylabel="vitamin D made (IU per day, log scale)")
         adequate, deficient = _landmarks()
-        ax_ohd.axhspan(adequate.low, adequate.high, color=PALETTE["bluish_green"], alpha=0.12, lw=0,
-                       label=f"{adequate.category} ({adequate.range_text})")
-        ax_ohd.axhline(deficient.high, color=color("reference"), linestyle=":", lw=1.2,
-                       label=f"{deficient.category} below {deficient.high:g} {deficient.unit}")
+        static(ax_ohd.axhspan(adequate.low, adequate.high, color=PALETTE["bluish_green"], alpha=0.12, lw=0,
+                              label=f"{adequate.category} ({adequate.range_text})"),
+               ax_ohd.axhline(deficient.high, color=color("reference"), linestyle=":", lw=1.2,
+                              label=f"{deficient.category} below {deficient.high:g} {deficient.unit}"))
         ax_ohd.plot(x_days, y_ohd, color=color("ohd25"), linestyle="-", label="25(OH)D (teaching model)", gid="ohd25")
         mid = _mid_day(chosen)
         ax_ohd.plot([mid], [float(np.interp(mid, x_days, y_ohd))], marker="o", color=PALETTE["orange"],
