@@ -10,7 +10,7 @@ Every move goes to a value that slider has not had before (alternately the neare
 and a jump to a random unvisited one, seeded), so results remembered from earlier moves never
 flatter the figures; the slider then goes back to its default, unmeasured, before the next one.
 The explorer's very first move, which draws its figure anew (see
-:meth:`mgdlearn.widgets.base.Explorer.refresh`), is reported on its own.
+:meth:`mgdlearn.widgets.base.Explorer.refresh`), is also reported on its own.
 """
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def measure_explorer(name: str, moves: int = 24, seed: int = 0) -> dict[str, Any
     -------
     dict
         ``first_ms`` (the first move), ``times_ms`` (every later move), ``by_slider`` (median ms
-        per slider) and ``sliders``.
+        per slider, later moves) and ``sliders``.
     """
     from IPython.display import display
 

@@ -430,7 +430,9 @@ def compute_loop_plane(magnesium_mg_per_day: float = 150.0, vitamin_d_iu_per_day
     model_m_of_c = np.array([balance.serum_mg(float(c)) for c in model_c])
     c_grid = np.linspace(model_c[0], model_c[-1], PLANE_DRAWN_POINTS)
     m_of_c = PchipInterpolator(model_c, model_m_of_c)(c_grid)
-    m_off = mg_balance_serum_mg(c0, after, p_off, steady_state(after, p_off))
+    # with the loop open, absorption no longer depends on any other state, so the loop-on steady
+    # state serves the balance as well as the loop-off one would
+    m_off = mg_balance_serum_mg(c0, after, p_off, state)
 
     run = simulate(after, days, start=before, params=p_on).df
     start = steady_state(before, p_on)
