@@ -100,7 +100,8 @@ def draw_timecourses(
                 first = min(float(df.index[0]) for df in runs.values())
                 last = max(float(df.index[-1]) for df in runs.values())
                 margin = ax.margins()[0] * (last - first)
-                ax.set_xlim(first - margin, last + margin)
+                if ax.get_xlim() != (first - margin, last + margin):  # shared x: setting one sets all
+                    ax.set_xlim(first - margin, last + margin)
             else:
                 ax.relim()
                 ax.autoscale_view()

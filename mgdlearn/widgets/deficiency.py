@@ -33,7 +33,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
     import pandas as pd
 
-    from mgdlearn.model import Scenario
+    from mgdlearn.model import Result, Scenario
     from mgdlearn.widgets.base import Explorer
 
 __all__ = [
@@ -350,7 +350,7 @@ def compute_rickets_case(vitamin_d_iu_per_day: float = 2000.0, magnesium_mg_per_
     days : int
         Length of the runs (30-730 days).
     """
-    from mgdlearn.model import Supplement, simulate
+    from mgdlearn.model import Supplement
 
     n_days = int(require_number(days, "days", low=30, high=730, unit="days"))
     start = require_number(mg_start_day, "magnesium start day", low=0.0, high=3650.0, unit="day")
@@ -359,15 +359,22 @@ def compute_rickets_case(vitamin_d_iu_per_day: float = 2000.0, magnesium_mg_per_
                          f"from 0 to {n_days - 1}.")
     mg = require_number(magnesium_mg_per_day, "extra magnesium", low=0.0, high=1000.0, unit="mg/day")
     case = RicketsCase()
-    untreated = case.scenario()
     vd = Supplement(vitamin_d_iu_per_day=vitamin_d_iu_per_day)
-    alone = replace(untreated, schedule=(vd,))
-    both = replace(untreated, schedule=(vd, Supplement(magnesium_mg_per_day=mg, start_day=start)))
-    r_alone = simulate(alone, n_days, start=untreated)
-    r_both = simulate(both, n_days, start=untreated)
-    return CaseRuns(runs={"vitamin D alone": r_alone.df, "vitamin D + magnesium": r_both.df}, case=case,
+    r_alone = _case_run(case, (vd,), n_days)  # memoized: the magnesium sliders do not change it
+    r_both = _case_run(case, (vd, Supplement(magnesium_mg_per_day=mg, start_day=start)), n_days)
+    # copies: the memoized runs stay untouched whatever a caller does with the data
+    return CaseRuns(runs={"vitamin D alone": r_alone.df.copy(), "vitamin D + magnesium": r_both.df.copy()}, case=case,
                     vitamin_d_iu_per_day=vd.vitamin_d_iu_per_day, magnesium_mg_per_day=mg, mg_start_day=start,
                     days=n_days, warnings=tuple(dict.fromkeys(r_alone.warnings + r_both.warnings)))
+
+
+@lru_cache(maxsize=16)
+def _case_run(case: RicketsCase, schedule: tuple, days: int) -> "Result":
+    """One treatment run of the rickets case from its untreated steady state (memoized)."""
+    from mgdlearn.model import simulate
+
+    untreated = case.scenario()
+    return simulate(replace(untreated, schedule=schedule), days, start=untreated)
 
 
 # --------------------------------------------------------------------------------------------
