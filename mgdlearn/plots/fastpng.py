@@ -88,10 +88,6 @@ def _data_artists(fig: "Figure") -> list["Artist"]:
 _TITLE_SLOTS = ("title", "_left_title", "_right_title")
 
 
-def _titles(fig: "Figure") -> list["Artist"]:
-    return [getattr(ax, slot) for ax in fig.axes if ax.get_visible() for slot in _TITLE_SLOTS]
-
-
 def _decorations(fig: "Figure") -> dict[tuple, "Artist"]:
     """Titles, the figure title and legends, by a slot that outlives the artist (``ax.legend()``
     makes a new legend each time, ``ax.clear()`` new titles)."""
