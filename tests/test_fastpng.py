@@ -119,3 +119,19 @@ def test_every_explorers_live_redraw_matches_a_full_render(name):
     # pixels; a misplaced title or label differs in thousands.
     limit = 0.006 * fast.shape[0] * fast.shape[1]
     assert _differing_pixels(fast, _full(fig)) < limit, f"{name}: the live picture differs from a full render"
+
+
+def test_the_first_move_reuses_the_first_pictures_layout_and_still_matches_a_full_render(monkeypatch):
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+    explorer = load_explorer("pth challenge (02)")
+    explorer.widget()                      # the first picture: laid out, then the figure is let go
+    runs = []
+    execute = ConstrainedLayoutEngine.execute
+    monkeypatch.setattr(ConstrainedLayoutEngine, "execute", lambda self, fig: runs.append(1) or execute(self, fig))
+    control = explorer.controls["ca_mg_per_day"]
+    control.value = control.value + control.step  # the first move draws the figure anew
+    assert runs == [], "the layout of the first picture is reused, not computed again"
+    fig = explorer.figure
+    fast = _pixels(live_png(fig))
+    assert _differing_pixels(fast, _full(fig)) < 0.006 * fast.shape[0] * fast.shape[1]

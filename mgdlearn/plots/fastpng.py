@@ -182,16 +182,18 @@ def steady_limits(fig: "Figure", previous: dict[int, tuple[float, float]] | None
     return used
 
 
-def _frame_signature(fig: "Figure") -> tuple:
+def _frame_signature(fig: "Figure", canvas: bool = True) -> tuple:
     """What the frame shows: the axes, their limits, scales and labels, and the static artists (where
-    the layout puts the axes follows from these, see :class:`_Frame`)."""
-    parts: list[Any] = [tuple(fig.get_size_inches()), fig.dpi, id(fig.canvas)]
+    the layout puts the axes follows from these, see :class:`_Frame`); with ``canvas``, which
+    canvas it is drawn on."""
+    parts: list[Any] = [tuple(fig.get_size_inches()), fig.dpi, id(fig.canvas) if canvas else None]
     for ax in fig.axes:
         parts.append((
             ax.get_visible(), ax.axison, _rounded(ax.get_xlim()), _rounded(ax.get_ylim()),
             ax.get_xscale(), ax.get_yscale(), ax.get_xlabel(), ax.get_ylabel(),
         ))
-        parts.append(tuple(((a.get_text(), tuple(a.get_position())) if hasattr(a, "get_text") else id(a))
+        parts.append(tuple(((a.get_text(), tuple(a.get_position())) if hasattr(a, "get_text")
+                            else id(a) if canvas else type(a).__name__)
                            for a in ax.get_children() if a.get_gid() == STATIC))
     return tuple(parts)
 
@@ -315,10 +317,43 @@ def live_png(fig: "Figure") -> bytes:
         return encode_png(fig, fast=True)
 
 
+def layout_of(fig: "Figure") -> tuple:
+    """Where the layout engine put the axes of ``fig`` (just drawn), with what it laid out.
+
+    An explorer keeps this small record when it lets a figure go; :func:`reuse_layout` then spares
+    the figure drawn anew on the first slider move the layout engine's work (a good part of that
+    move), as long as it shows the same frame and decorations.
+    """
+    return _layout_key(fig), [ax.get_position() for ax in fig.axes]
+
+
+def reuse_layout(fig: "Figure", layout: tuple | None) -> None:
+    """Let live redraws of ``fig`` take the axes positions of ``layout`` (from :func:`layout_of`)
+    instead of running the layout engine, whenever ``fig`` shows what that layout was made for."""
+    fig._mgd_known_layout = layout  # type: ignore[attr-defined]
+
+
+def _layout_key(fig: "Figure") -> tuple:
+    """What the layout depends on: the frame, the legends and how tall each title is (not which
+    canvas, nor the words of a one-line title)."""
+    decorations = []
+    for slot, artist in sorted(_decorations(fig).items()):
+        if _is_legend(artist):
+            decorations.append((slot, _content_key(artist)))
+        else:
+            decorations.append((slot, artist.get_visible(), artist.get_text().count("\n"), artist.get_fontsize(),
+                                str(artist.get_fontweight())))
+    return _frame_signature(fig, canvas=False), tuple(decorations)
+
+
 def _draw_frame(fig: "Figure", engine: Any, decorations: dict[tuple, "Artist"], moving: set) -> _Frame:
     """Draw the figure (and its layout) without its data and moving decorations; keep the pixels."""
     canvas = fig.canvas
-    if engine is not None:  # place the axes as a full render would: with everything visible
+    known = getattr(fig, "_mgd_known_layout", None)
+    if known is not None and known[0] == _layout_key(fig):  # laid out before: the same places
+        for ax, position in zip(fig.axes, known[1]):
+            ax.set_position(position)
+    elif engine is not None:  # place the axes as a full render would: with everything visible
         engine.execute(fig)
     hidden = [a for a in _data_artists(fig) if a.get_visible()]
     hidden += [a for slot, a in decorations.items() if slot in moving and _is_legend(a) and a.get_visible()]

@@ -121,6 +121,7 @@ class Explorer:
         self.draw = draw
         self.alt = alt
         self._fig: Figure | None = None
+        self._layout: tuple | None = None  # where the first picture's layout put the axes
         self._output: ipywidgets.Output | None = None
         self.state = ExplorerState(values={})
 
@@ -133,7 +134,12 @@ class Explorer:
         values = values or self.values()
         try:
             data = self.compute(**values)
+            fresh = self._fig is None
             self._fig, summary = self.draw(data, self._fig)
+            if fresh:  # laid out like the first picture (when it shows the same frame)
+                from mgdlearn.plots.fastpng import reuse_layout
+
+                reuse_layout(self._fig, self._layout)
         except (ValueError, TypeError) as exc:
             self.state = ExplorerState(values=values, error=str(exc))
         else:
@@ -177,6 +183,9 @@ class Explorer:
             bundle = self.output_bundle(live=live)
             self._output.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
             if not live and self._fig is not None:
+                from mgdlearn.plots.fastpng import layout_of
+
+                self._layout = layout_of(self._fig)  # a few numbers that spare the first move's layout
                 # emptied first: its artists and data go at once, not at Python's next full
                 # garbage collection (a figure holds itself in reference cycles)
                 self._fig.clear()
