@@ -154,7 +154,10 @@ class Explorer:
         it draws it again from the current data.
         """
         if self._fig is None and self.state.data is not None and self.state.error is None:
+            from mgdlearn.plots.fastpng import reuse_layout
+
             self._fig, _ = self.draw(self.state.data, None)
+            reuse_layout(self._fig, self._layout)
         return self._fig
 
     def output_bundle(self, live: bool = True) -> dict[str, str]:
