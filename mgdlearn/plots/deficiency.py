@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
+from mgdlearn.plots.fastpng import frame_top, nice_ceiling, static
 from mgdlearn.plots.style import PALETTE, color, new_figure, style_axes
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -58,8 +59,6 @@ def _draw_curves(data: "Curves", panels: Sequence[Panel], title: str, fig: "Figu
     legend its place, so a slider move redraws only the lines (see :mod:`mgdlearn.plots.fastpng`).
     Returns the figure, its axes and whether it was newly built (extras are then to be added).
     """
-    from mgdlearn.plots.fastpng import static
-
     layout = (key, tuple(p.column for p in panels), tuple(data.curves))
     new = fig is None or getattr(fig, "_mgd_layout", None) != layout
     if new:
@@ -94,8 +93,6 @@ def _frame(ax: "Axes", values: Sequence["object"], frame: tuple[float, float] | 
     from 0 (or the data's floor, when it is far from 0) to a rounded top."""
     import numpy as np
 
-    from mgdlearn.plots.fastpng import nice_ceiling
-
     low_data = float(min(np.nanmin(v) for v in values))
     high_data = float(max(np.nanmax(v) for v in values))
     if frame is None:
@@ -103,11 +100,9 @@ def _frame(ax: "Axes", values: Sequence["object"], frame: tuple[float, float] | 
         ax.set_ylim(0.0 if low_data >= 0 else low_data, max(top, 0.1))
         return
     low, high = frame
-    if high_data > high:
-        high = nice_ceiling(high_data * 1.05)
     if low_data < low:
         low = 0.0 if low_data >= 0 else low_data
-    ax.set_ylim(low, high)
+    ax.set_ylim(low, frame_top(high, high_data * 1.05))
 
 
 def _at(data: "Curves", setting: str, column: str, x: float) -> float:
@@ -142,8 +137,6 @@ def draw_dose_response(data: "Curves", fig: "Figure | None" = None) -> tuple["Fi
     title = "Vitamin D dose-response at adequate vs low magnesium (teaching model, steady state)"
     fig, axes, new = _draw_curves(data, panels, title, fig, "dose", legend_loc="lower right")
     if new:
-        from mgdlearn.plots.fastpng import static
-
         rda, ul = _rda_ul()
         for ax in axes:
             static(ax.axvline(rda, color=color("reference"), lw=1, linestyle=":"),
@@ -265,8 +258,6 @@ def draw_calcification(data: "Curves", fig: "Figure | None" = None) -> tuple["Fi
     title = "Vascular-calcification teaching indicator vs vitamin D intake (teaching model)"
     fig, axes, new = _draw_curves(data, panels, title, fig, "vc", legend_loc="upper left")
     if new:
-        from mgdlearn.plots.fastpng import static
-
         _, ul = _rda_ul()
         static(axes[0].axhline(_ohd25_caution(), color=color("reference"), lw=1, linestyle="--"),
                axes[0].annotate("125 nmol/L: possible harm (IOM)", (0.02, _ohd25_caution()),
