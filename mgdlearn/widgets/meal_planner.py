@@ -149,7 +149,7 @@ def draw(data: PlannerData, fig: "Figure | None" = None) -> "tuple[Figure, str]"
             bar.set_height(extra)
         for artist in fig._mgd_planner:  # type: ignore[attr-defined]
             artist.remove()
-        fig._mgd_planner = _marks(ax, data, xs, keys, food, supp)  # type: ignore[attr-defined]
+        fig._mgd_planner = _marks(ax, data, keys, [f + extra for f, extra in zip(food, supp)])  # type: ignore[attr-defined]
         ratio = "Ca:Mg ratio undefined (no magnesium)" if a.ratio is None else (
             f"Ca:Mg ratio {a.ratio.ratio:.1f} ({a.ratio.band})")
         style_axes(ax, title=f"A day's intake against the reference values\n{ratio}", xlabel="",
@@ -162,15 +162,14 @@ def draw(data: PlannerData, fig: "Figure | None" = None) -> "tuple[Figure, str]"
 PLANNER_TOP = 300.0
 
 
-def _marks(ax: Any, data: PlannerData, xs: list[int], keys: list[str], food: list[float],
-           supp: list[float]) -> list[Any]:
-    """Draw the UL marks and the total above each bar; return the artists."""
+def _marks(ax: Any, data: PlannerData, keys: list[str], heights: list[float]) -> list[Any]:
+    """Draw the UL marks and the total above each bar (``heights`` in % of RDA/AI); return the artists."""
     from mgdlearn.plots.style import PALETTE
 
     a = data.assessment
     top = PLANNER_TOP
     drawn = []
-    for x, k in zip(xs, keys):
+    for x, (k, height) in enumerate(zip(keys, heights)):
         st = a.status(k)
         ul = data.ul_percent[k]
         unit = st.unit.replace("/day", "")
@@ -190,7 +189,6 @@ def _marks(ax: Any, data: PlannerData, xs: list[int], keys: list[str], food: lis
                                          textcoords="offset points", ha="center", fontsize=8,
                                          color=PALETTE["vermillion"],
                                          bbox=dict(boxstyle="round,pad=0.2", facecolor="white", lw=0)))
-        height = food[xs.index(x)] + supp[xs.index(x)]
         total = f"{st.total:,.0f} {unit}"
         if height <= 0.9 * top:
             drawn.append(ax.annotate(total, (x, height), xytext=(0, 3), textcoords="offset points", ha="center",
