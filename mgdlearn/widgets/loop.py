@@ -46,14 +46,15 @@ __all__ = [
 
 #: Magnesium intakes (mg/day) over which the loop gain is shown: from a poor diet to well above
 #: the highest adult RDA of 420 mg/day (ods_mg). A display grid, not physiology.
-GAIN_INTAKES_MG_PER_DAY: tuple[float, ...] = (25.0, 30.0, 40.0, 50.0, 75.0, 100.0, 200.0, 400.0, 600.0)
+GAIN_INTAKES_MG_PER_DAY: tuple[float, ...] = (25.0, 30.0, 40.0, 60.0, 100.0, 200.0, 600.0)
 #: Serum magnesium values (mmol/L) at which the "magnesium -> calcitriol" curve is computed. The
 #: model is not meant for values below about 0.4 mmol/L (severe deficiency, rude1985).
-PLANE_MG_GRID_MMOL_L: tuple[float, ...] = (0.40, 0.50, 0.60, 0.70, 0.80, 0.90, 1.00, 1.05)
+PLANE_MG_GRID_MMOL_L: tuple[float, ...] = (0.40, 0.55, 0.70, 0.85, 1.00, 1.05)
 #: Points of the "calcitriol -> magnesium" curve (balances solved); both curves are drawn through
 #: their model points by monotone cubic interpolation (:class:`scipy.interpolate.PchipInterpolator`).
-#: Both are smooth and gently bent, so a few model points draw them faithfully, and a slider move
-#: stays quick (each point is a steady state or a balance).
+#: Both are smooth and gently bent, so a few model points draw them faithfully (the calcitriol curve
+#: within about 0.7 pmol/L of one through 14 points), and a slider move stays quick (each point is a
+#: steady state or a balance).
 PLANE_CALCITRIOL_POINTS = 9
 #: Points per curve as drawn.
 PLANE_DRAWN_POINTS = 40
