@@ -46,11 +46,11 @@ def draw_loop_runs(data: "LoopRuns", fig: "Figure | None" = None) -> tuple["Figu
     """Time courses of the loop-on and loop-off runs; returns ``(figure, summary)``."""
     from mgdlearn.plots.timecourse import draw_timecourses
 
-    title = (f"Magnesium intake {data.start_magnesium_mg_per_day:.0f} \u2192 {data.magnesium_mg_per_day:.0f} mg/day "
-             f"on day 0: loop on vs off (teaching model)")
+    # a fixed title (the intakes are on the sliders and in the caption): a move renders no text
+    title = (f"Intakes change on day 0 (from {data.start_magnesium_mg_per_day:.0f} mg/day magnesium): loop on vs "
+             "off (teaching model)")
     fig = draw_timecourses(data.runs, RUN_COLUMNS, title=title, fig=fig,
                            bands={"mg_serum_mmol_l": _mg_band()}, ylims=RUN_YLIMS)
-    fig.suptitle(title, fontweight="bold")
     return fig, summarize_loop_runs(data)
 
 
@@ -136,7 +136,7 @@ def draw_loop_plane(data: "LoopPlane", fig: "Figure | None" = None) -> tuple["Fi
 
 
 def _limits(ax, gx, data: "LoopPlane") -> None:  # noqa: ANN001 - matplotlib Axes
-    """Axis limits and the title that depend on the data (first draw and in-place updates)."""
+    """Axis limits (steady frames; the gain axis widens only for extreme settings) and the figure title."""
     import numpy as np
 
     from mgdlearn.plots.fastpng import frame_top
@@ -145,9 +145,8 @@ def _limits(ax, gx, data: "LoopPlane") -> None:  # noqa: ANN001 - matplotlib Axe
     ax.set_ylim(0.0, frame_top(PLANE_CALCITRIOL_TOP, float(np.nanmax(data.calcitriol_grid))))
     gx.set_xlim(0.0, float(data.gain_intakes[-1]) * 1.05)
     gx.set_ylim(0.0, frame_top(GAIN_AXIS_TOP, float(np.nanmax(data.gain_by_intake))))
-    fig = ax.figure
-    fig.suptitle(f"The magnesium\u2013calcitriol loop at {data.magnesium_mg_per_day:.0f} mg/day magnesium "
-                 "(teaching model)", fontweight="bold")
+    # a fixed title (the intake is on the slider, marked on the right panel and in the caption)
+    ax.figure.suptitle("The magnesium\u2013calcitriol loop (teaching model)", fontweight="bold")
 
 
 def summarize_loop_plane(data: "LoopPlane") -> str:

@@ -299,7 +299,7 @@ def loop_gain(scenario: "Scenario", params: "Parameters") -> tuple[float, float,
     return (*_gain_at(state, scenario, params), state)
 
 
-def _gain_at(state: "pd.Series", scenario: "Scenario", params: "Parameters") -> tuple[float, float, float]:
+def _gain_at(state: "Mapping[str, float]", scenario: "Scenario", params: "Parameters") -> tuple[float, float, float]:
     """(gain, s_cm, s_mc) at the steady state ``state`` of ``scenario`` (see :func:`loop_gain`).
 
     Both slopes come from the implicit function theorem on the model's own rate equations, with
@@ -350,7 +350,8 @@ def _gain_curve(scenario: "Scenario", params: "Parameters") -> tuple[float, ...]
 
     scenarios = [replace(scenario, magnesium_mg_per_day=mg) for mg in GAIN_INTAKES_MG_PER_DAY]
     states = steady_state_sweep(scenarios, params)
-    return tuple(_gain_at(states.iloc[i], sc, params)[0] for i, sc in enumerate(scenarios))
+    rows = [dict(zip(states.columns, row)) for row in states.to_numpy()]  # plain rows: no pandas per point
+    return tuple(_gain_at(row, sc, params)[0] for row, sc in zip(rows, scenarios))
 
 
 # --------------------------------------------------------------------------------------------
