@@ -269,9 +269,10 @@ class _Balance:
 def _calcitriol_curve(mg_values: tuple[float, ...], scenario: "Scenario", params: "Parameters") -> tuple[float, ...]:
     """Steady-state calcitriol with serum Mg clamped at each of ``mg_values`` (one sweep).
 
-    Memoized on frozen inputs. With magnesium clamped the magnesium intake plays no part, so
-    callers pass ``scenario`` with a fixed intake (:func:`_without_mg_intake`) and a move of the
-    intake slider finds the curve already computed.
+    Memoized on frozen inputs. With magnesium clamped, neither the magnesium intake nor the loop
+    strength (how much calcitriol raises magnesium absorption) plays any part, so callers pass
+    ``scenario`` with a fixed intake (:func:`_without_mg_intake`) and ``params`` with a fixed
+    strength (:func:`_without_loop`), and a move of either slider finds the curve already computed.
     """
     from mgdlearn.model import steady_state_sweep
 
@@ -281,6 +282,10 @@ def _calcitriol_curve(mg_values: tuple[float, ...], scenario: "Scenario", params
 
 def _without_mg_intake(scenario: "Scenario") -> "Scenario":
     return replace(scenario, magnesium_mg_per_day=GAIN_INTAKES_MG_PER_DAY[0])
+
+
+def _without_loop(params: "Parameters") -> "Parameters":
+    return replace(params, calcitriol_mg_absorption_gain=0.0)
 
 
 def loop_gain(scenario: "Scenario", params: "Parameters") -> tuple[float, float, float, "pd.Series"]:
@@ -423,7 +428,7 @@ def compute_loop_plane(magnesium_mg_per_day: float = 150.0, vitamin_d_iu_per_day
     from scipy.interpolate import PchipInterpolator
 
     model_mg = np.array(PLANE_MG_GRID_MMOL_L)
-    model_c_of_m = np.array(_calcitriol_curve(PLANE_MG_GRID_MMOL_L, _without_mg_intake(after), p_on))
+    model_c_of_m = np.array(_calcitriol_curve(PLANE_MG_GRID_MMOL_L, _without_mg_intake(after), _without_loop(p_on)))
     mg_grid = np.linspace(model_mg[0], model_mg[-1], PLANE_DRAWN_POINTS)
     c_of_m = PchipInterpolator(model_mg, model_c_of_m)(mg_grid)
     c_high = max(1.6 * c0, float(np.nanmax(c_of_m)) * 1.1)
