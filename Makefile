@@ -6,6 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 LAB_ARGS ?=
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
 
 .PHONY: lab test setup setup-test notebooks bench clean
 
@@ -39,7 +40,7 @@ notebooks: setup-test
 
 bench: setup-test
 	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
-	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache test-artifacts
