@@ -324,7 +324,15 @@ def layout_of(fig: "Figure") -> tuple:
     the figure drawn anew on the first slider move the layout engine's work (a good part of that
     move), as long as it shows the same frame and decorations.
     """
-    return _layout_key(fig), [ax.get_position() for ax in fig.axes]
+    return _layout_key(fig), [ax.get_position() for ax in fig.axes], _figure_label_places(fig)
+
+
+#: The figure's own labels, which the layout engine places too.
+_FIGURE_LABELS = ("_suptitle", "_supxlabel", "_supylabel")
+
+
+def _figure_label_places(fig: "Figure") -> list[tuple[str, Any]]:
+    return [(name, getattr(fig, name).get_position()) for name in _FIGURE_LABELS if getattr(fig, name, None) is not None]
 
 
 def reuse_layout(fig: "Figure", layout: tuple | None) -> None:
@@ -353,6 +361,8 @@ def _draw_frame(fig: "Figure", engine: Any, decorations: dict[tuple, "Artist"], 
     if known is not None and known[0] == _layout_key(fig):  # laid out before: the same places
         for ax, position in zip(fig.axes, known[1]):
             ax.set_position(position)
+        for name, position in known[2]:
+            getattr(fig, name).set_position(position)
     elif engine is not None:  # place the axes as a full render would: with everything visible
         engine.execute(fig)
     hidden = [a for a in _data_artists(fig) if a.get_visible()]

@@ -129,6 +129,8 @@ def draw_loop_plane(data: "LoopPlane", fig: "Figure | None" = None) -> tuple["Fi
     style_axes(gx, title="Loop gain by magnesium intake", xlabel="magnesium intake (mg/day)",
                ylabel="loop gain g (dimensionless)")
     gx.legend(loc="upper right", fontsize=7)
+    # a fixed title (the intake is on the slider, marked on the right panel and in the caption)
+    fig.suptitle("The magnesium\u2013calcitriol loop (teaching model)", fontweight="bold")
     _limits(ax, gx, data)
     fig._mgd_loop_plane = True  # type: ignore[attr-defined]
     fig._mgd_artists = art  # type: ignore[attr-defined]
@@ -136,7 +138,7 @@ def draw_loop_plane(data: "LoopPlane", fig: "Figure | None" = None) -> tuple["Fi
 
 
 def _limits(ax, gx, data: "LoopPlane") -> None:  # noqa: ANN001 - matplotlib Axes
-    """Axis limits (steady frames; the gain axis widens only for extreme settings) and the figure title."""
+    """Axis limits (steady frames; the gain axis widens only for extreme settings)."""
     import numpy as np
 
     from mgdlearn.plots.fastpng import frame_top
@@ -145,8 +147,6 @@ def _limits(ax, gx, data: "LoopPlane") -> None:  # noqa: ANN001 - matplotlib Axe
     ax.set_ylim(0.0, frame_top(PLANE_CALCITRIOL_TOP, float(np.nanmax(data.calcitriol_grid))))
     gx.set_xlim(0.0, float(data.gain_intakes[-1]) * 1.05)
     gx.set_ylim(0.0, frame_top(GAIN_AXIS_TOP, float(np.nanmax(data.gain_by_intake))))
-    # a fixed title (the intake is on the slider, marked on the right panel and in the caption)
-    ax.figure.suptitle("The magnesium\u2013calcitriol loop (teaching model)", fontweight="bold")
 
 
 def summarize_loop_plane(data: "LoopPlane") -> str:

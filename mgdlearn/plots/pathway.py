@@ -249,9 +249,11 @@ def _set_badge(badge: "Any", factor: float) -> None:
     badge.get_bbox_patch().set_alpha(0.25 + 0.6 * min(max(factor, 0.0), 1.0))
 
 
-def _flux_text(step: Step, value: float, relative: float) -> str:
+def _flux_text(step: Step, value: float, relative: float, *, ratio: bool = True) -> str:
+    """The flux with its unit and, with ``ratio``, its ratio to the reference on a second line."""
     capped = " (capped)" if relative > _MAX_RELATIVE else ""
-    return f"{value:,.{step.decimals}f} {step.unit}\n{relative:.2f}× ref{capped}"
+    text = f"{value:,.{step.decimals}f} {step.unit}"
+    return f"{text}\n{relative:.2f}× ref{capped}" if ratio else text + capped
 
 
 #: Where each flux is drawn: (step key, arrow start, arrow end, curvature, colour name, label place).
@@ -267,9 +269,9 @@ _FLOWS = (
 _BADGES = (("mg_factor_cyp2r1", 4.75, 4.55), ("mg_factor_cyp27b1", 7.55, 4.55), ("mg_factor_cyp24a1", 5.95, 0.7))
 
 
-def _build_panel(ax: "Axes", values: bool) -> dict[str, Any]:
+def _build_panel(ax: "Axes", compact: bool) -> dict[str, Any]:
     """The panel's fixed parts (boxes, enzyme names) and handles for everything that changes
-    (with ``values``, the concentration under each metabolite's name)."""
+    (unless ``compact``, the concentration under each metabolite's name)."""
     from mgdlearn.plots.fastpng import STATIC
 
     ax.clear()
@@ -281,13 +283,13 @@ def _build_panel(ax: "Axes", values: bool) -> dict[str, Any]:
     _box(ax, "diet", "Diet and\nsupplements", c_vd)
     _box(ax, "out", "CYP24A1 → calcitroic acid\n(excreted in bile and urine)", c_out)
     concentrations = {
-        "vitd": _box(ax, "vitd", "Vitamin D3\n(carried on DBP)", c_vd, with_value=values),
-        "ohd": _box(ax, "ohd", "25(OH)D\n(calcifediol)", c_h, with_value=values),
-        "calcitriol": _box(ax, "calcitriol", "Calcitriol\n1,25(OH)2D", c_c, with_value=values),
+        "vitd": _box(ax, "vitd", "Vitamin D3\n(carried on DBP)", c_vd, with_value=not compact),
+        "ohd": _box(ax, "ohd", "25(OH)D\n(calcifediol)", c_h, with_value=not compact),
+        "calcitriol": _box(ax, "calcitriol", "Calcitriol\n1,25(OH)2D", c_c, with_value=not compact),
     }
     for x, y, name in ((4.75, 5.2, "Liver\nCYP2R1"), (7.55, 5.2, "Kidney\nCYP27B1"), (4.95, 0.7, "CYP24A1")):
         ax.text(x, y, name, ha="center", va="center", fontsize=8, fontweight="bold")
-    handles: dict[str, Any] = {"values": values, **(concentrations if values else {})}
+    handles: dict[str, Any] = {"compact": compact, **({} if compact else concentrations)}
     dynamic = set(handles.values())
     for artist in [*ax.texts, *ax.patches]:
         if artist not in dynamic:
@@ -301,7 +303,7 @@ def _build_panel(ax: "Axes", values: bool) -> dict[str, Any]:
 
 
 def draw_pathway_on(ax: "Axes", fluxes: PathwayFluxes, reference: PathwayFluxes | None = None, *,
-                    title: str | None = None, values: bool = True) -> None:
+                    title: str | None = None, compact: bool = False) -> None:
     """Draw one pathway panel for ``fluxes`` on ``ax`` (widths relative to ``reference``).
 
     The first call builds the panel (the axes is cleared and its frame hidden); later calls on the
@@ -317,26 +319,28 @@ def draw_pathway_on(ax: "Axes", fluxes: PathwayFluxes, reference: PathwayFluxes 
         The state whose fluxes are drawn at width 1 (default: ``fluxes`` itself).
     title : str, optional
         Panel title (default: ``fluxes.label``).
-    values : bool
-        Print each metabolite's concentration in its box (``False`` where the figure shows them
-        elsewhere: the lesson 1 explorer's time courses; fewer numbers to render on a slider move).
+    compact : bool
+        Leave out each metabolite's concentration and each flux's ratio to the reference (for a
+        figure that shows them elsewhere: the lesson 1 explorer has time courses above the panel,
+        the arrow widths show the ratios and its caption gives them; fewer numbers to render on a
+        slider move).
     """
     _check_fluxes(fluxes, "fluxes")
     reference = fluxes if reference is None else _check_fluxes(reference, "reference")
     rel = relative_widths(fluxes, reference)
     by_key = {s.key: s for s in STEPS}
     handles = getattr(ax, "_mgd_pathway", None)
-    if handles is None or handles["values"] != values or handles["arrow skin_iu_per_day"].axes is not ax:
-        handles = _build_panel(ax, values)
+    if handles is None or handles["compact"] != compact or handles["arrow skin_iu_per_day"].axes is not ax:
+        handles = _build_panel(ax, compact)
         ax._mgd_pathway = handles  # type: ignore[attr-defined]
     ax.set_title(fluxes.label if title is None else title, fontsize=9.5)
-    if values:
+    if not compact:
         handles["vitd"].set_text(f"{fluxes.vitd_nmol_l:.0f} nmol/L")
         handles["ohd"].set_text(f"{fluxes.ohd25_nmol_l:.0f} nmol/L")
         handles["calcitriol"].set_text(f"{fluxes.calcitriol_pmol_l:.0f} pmol/L")
     for key, *_ in _FLOWS:
         _set_arrow(handles["arrow " + key], rel[key])
-        handles["text " + key].set_text(_flux_text(by_key[key], getattr(fluxes, key), rel[key]))
+        handles["text " + key].set_text(_flux_text(by_key[key], getattr(fluxes, key), rel[key], ratio=not compact))
     for attr, _, _ in _BADGES:
         _set_badge(handles[attr], getattr(fluxes, attr))
 

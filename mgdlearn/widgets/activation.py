@@ -216,8 +216,9 @@ def draw(data: ActivationData, fig: "Figure | None" = None) -> tuple["Figure", s
         ax.set_ylim(0, frame_top(Y_TOPS[column], top * 1.05))
         ax.set_xlim(0, max(TIME_AXIS_DAYS, len(data.runs[CHOSEN]) - 1))
     # a fixed title (the setting is on the sliders and in the caption): fewer glyphs per redraw
-    # the concentrations are in the time courses above (and the caption): the boxes show names only
-    draw_pathway_on(axes["pathway"], data.end, data.reference, values=False,
+    # compact: the concentrations are in the time courses above and the ratios in the arrow widths
+    # (and both in the caption), so a move renders fewer numbers
+    draw_pathway_on(axes["pathway"], data.end, data.reference, compact=True,
                     title="The pathway on the last day of the chosen run (arrow width: flux relative to the "
                           "reference adult)")
     return fig, summarize(data)
