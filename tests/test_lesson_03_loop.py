@@ -137,27 +137,22 @@ def test_loop_gain_predicts_how_much_the_loop_amplifies_a_small_push():
 
 
 @pytest.mark.parametrize("strength, intake", [(0.4, 30.0), (0.1, 150.0), (0.1, 600.0)])
-def test_loop_gains_calcitriol_slope_is_that_of_the_clamped_curve(strength, intake):
+def test_loop_gains_slopes_are_those_of_the_two_curves_through_the_steady_state(strength, intake):
+    """s_cm: calcitriol with serum Mg clamped 1 % above and below; s_mc: the balanced serum Mg
+    with calcitriol held 1 % above and below (log-log slopes, central differences)."""
     import math
+
+    def slope(curve, at):  # noqa: ANN001
+        up, down = curve(at * 1.01), curve(at * 0.99)
+        return (math.log(up) - math.log(down)) / (math.log(1.01) - math.log(0.99))
 
     p_on = loop.loop_parameters(strength)
     sc = Scenario(magnesium_mg_per_day=intake)
-    _, s_cm, _, ss = loop.loop_gain(sc, p_on)
-    m0 = ss["mg_serum_mmol_l"]
-    up, down = (steady_state(replace(sc, serum_mg_mmol_l=m0 * f), p_on)["calcitriol_pmol_l"] for f in (1.01, 0.99))
-    assert s_cm == pytest.approx((math.log(up) - math.log(down)) / (math.log(1.01) - math.log(0.99)), rel=1e-3)
-
-
-@pytest.mark.parametrize("strength, intake", [(0.4, 30.0), (0.1, 150.0), (0.1, 600.0)])
-def test_loop_gains_magnesium_slope_is_that_of_the_balance_curve(strength, intake):
-    import math
-
-    p_on = loop.loop_parameters(strength)
-    sc = Scenario(magnesium_mg_per_day=intake)
-    _, _, s_mc, ss = loop.loop_gain(sc, p_on)
-    c0 = ss["calcitriol_pmol_l"]
-    up, down = (loop.mg_balance_serum_mg(c0 * f, sc, p_on, ss) for f in (1.01, 0.99))
-    assert s_mc == pytest.approx((math.log(up) - math.log(down)) / (math.log(1.01) - math.log(0.99)), rel=1e-3)
+    _, s_cm, s_mc, ss = loop.loop_gain(sc, p_on)
+    clamped = lambda m: steady_state(replace(sc, serum_mg_mmol_l=m), p_on)["calcitriol_pmol_l"]  # noqa: E731
+    balanced = lambda c: loop.mg_balance_serum_mg(c, sc, p_on, ss)  # noqa: E731
+    assert s_cm == pytest.approx(slope(clamped, ss["mg_serum_mmol_l"]), rel=1e-3)
+    assert s_mc == pytest.approx(slope(balanced, ss["calcitriol_pmol_l"]), rel=1e-3)
 
 
 def test_the_loop_matters_most_when_magnesium_is_already_low(plane):
