@@ -150,3 +150,23 @@ def _places(fig) -> list[float]:
         x, y = fig._suptitle.get_position()
         places += [x * width, y * height]
     return places
+
+
+@pytest.mark.parametrize("name", list(EXPLORERS))
+def test_every_sliders_extremes_keep_the_explorers_frame(name):
+    """Fixed frames: moving any one slider to its ends keeps the axes, their limits and the static
+    artists (a new frame costs a full draw, 100-250 ms, and moves compare by eye)."""
+    explorer = load_explorer(name)
+    explorer.widget()
+    sliders = [c for c in explorer.controls.values() if hasattr(c, "step")]
+    first = sliders[0]
+    first.value = type(first.value)(first.value + first.step if first.value + first.step <= first.max
+                                    else first.value - first.step)
+    frame = explorer.figure._mgd_live_png.signature[0]
+    for control in sliders:
+        default = control.value
+        for value in (control.min, control.max):
+            control.value = value
+            assert explorer.figure._mgd_live_png.signature[0] == frame, \
+                f"{name}: moving {control.description} to {value} changed the frame"
+        control.value = default

@@ -252,7 +252,7 @@ def draw_calcification(data: "Curves", fig: "Figure | None" = None) -> tuple["Fi
     panels = (
         Panel("ohd25_nmol_l", "25(OH)D", "nmol/L", frame=(0.0, 500.0)),
         Panel("ca_ion_mmol_l", "Ionized calcium", "mmol/L", _range("ionized_calcium", "mmol/L"), "normal range",
-              frame=(0.8, 1.4)),
+              frame=(0.8, 1.5)),
         Panel("vc_indicator", "Teaching indicator (not clinical)", "indicator (dimensionless)", frame=(0.0, 3.0)),
     )
     title = "Vascular-calcification teaching indicator vs vitamin D intake (teaching model)"
