@@ -338,3 +338,11 @@ def test_every_parameter_default_lies_in_its_allowed_range():
         meta = f.metadata
         require_number(f.default, f.name, low=meta["low"], high=meta["high"], unit=meta["unit"])
         assert isinstance(f.default, float), f.name
+
+
+def test_a_sweep_solved_cold_gives_the_same_steady_states():
+    from mgdlearn.model import steady_state_sweep
+
+    scenarios = [Scenario(magnesium_mg_per_day=mg) for mg in (25.0, 60.0, 200.0, 600.0)]
+    warm, cold = steady_state_sweep(scenarios), steady_state_sweep(scenarios, warm=False)
+    assert np.allclose(warm.to_numpy(), cold.to_numpy(), rtol=1e-7, atol=1e-9)
