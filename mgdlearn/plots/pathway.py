@@ -239,14 +239,17 @@ def _set_arrow(arrow: "Any", relative: float) -> None:
 
 
 def _badge(ax: "Axes", x: float, y: float) -> "Any":
-    return ax.text(x, y, "", ha="center", va="center", fontsize=7, zorder=5,
-                   bbox=dict(boxstyle="circle,pad=0.25", facecolor=color("magnesium"),
-                             edgecolor=PALETTE["blue"], linewidth=0.8))
+    """A fixed magnesium-coloured disc (a round marker) and the text on it that gives the factor."""
+    from mgdlearn.plots.fastpng import static
+
+    (disc,) = ax.plot([x], [y], marker="o", markersize=25, linestyle="none", color=color("magnesium"), alpha=0.6,
+                      markeredgecolor=PALETTE["blue"], markeredgewidth=0.8, zorder=4)
+    static(disc)  # only the number changes: a redraw renders the text alone
+    return ax.text(x, y, "", ha="center", va="center", fontsize=7, zorder=5)
 
 
 def _set_badge(badge: "Any", factor: float) -> None:
     badge.set_text(f"Mg\n{100 * factor:.0f}%")
-    badge.get_bbox_patch().set_alpha(0.25 + 0.6 * min(max(factor, 0.0), 1.0))
 
 
 def _flux_text(step: Step, value: float, relative: float, *, ratio: bool = True) -> str:
