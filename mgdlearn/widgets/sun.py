@@ -139,8 +139,9 @@ def seasonal_course(monthly_iu: tuple[float, ...] | list[float], *, vitamin_d_iu
     pandas.DataFrame
         Index ``day_of_year`` (1-365); columns ``sun_iu_per_day`` and ``ohd25_nmol_l``. The year
         shown follows a run-in of the last :data:`RUN_IN_MONTHS` months of the year, started at the
-        steady state of the yearly mean input, so it is (nearly, within about 1 nmol/L) the year
-        that repeats every year.
+        steady state of an input between the yearly mean and the two months before the run-in
+        (:data:`RECENT_WEIGHT`), so it is (nearly, within about 1 nmol/L) the year that repeats
+        every year.
     """
     import numpy as np
     import pandas as pd
@@ -151,7 +152,11 @@ def seasonal_course(monthly_iu: tuple[float, ...] | list[float], *, vitamin_d_iu
                    for v in monthly_iu)
     if len(values) != 12:
         raise InputError(f"monthly_iu needs 12 values (January to December); got {len(values)}.")
-    start = Scenario(vitamin_d_iu_per_day=vitamin_d_iu_per_day, sun_iu_per_day=float(np.mean(values)), **scenario)
+    days = np.array(_DAYS_IN_MONTH, dtype=float)
+    before = slice(10 - RUN_IN_MONTHS, 12 - RUN_IN_MONTHS)  # the two months before the run-in
+    start_iu = ((1 - RECENT_WEIGHT) * np.average(values, weights=days)
+                + RECENT_WEIGHT * np.average(values[before], weights=days[before]))
+    start = Scenario(vitamin_d_iu_per_day=vitamin_d_iu_per_day, sun_iu_per_day=float(start_iu), **scenario)
     months = [(Scenario(vitamin_d_iu_per_day=vitamin_d_iu_per_day, sun_iu_per_day=iu, **scenario), n)
               for iu, n in zip(values, _DAYS_IN_MONTH)]
     steps: list[tuple[Scenario, int]] = []
@@ -167,9 +172,13 @@ def seasonal_course(monthly_iu: tuple[float, ...] | list[float], *, vitamin_d_iu
                         index=pd.Index(range(1, 366), name="day_of_year"))
 
 
-#: Months of run-in before the year :func:`seasonal_course` shows (from the steady state of the
-#: yearly mean; 25(OH)D then differs from the year that repeats by under 1 nmol/L).
-RUN_IN_MONTHS = 3
+#: Months of run-in before the year :func:`seasonal_course` shows, and how much the input of its
+#: start state leans on the two months before the run-in rather than the yearly mean: 25(OH)D
+#: (half-life about two weeks) remembers the last months, the adipose store the whole year. With
+#: these, 25(OH)D differs from the year that repeats by under 1 nmol/L at every latitude, habit and
+#: oral intake tried (tested), with one month of run-in fewer than from the yearly mean.
+RUN_IN_MONTHS = 2
+RECENT_WEIGHT = 0.7
 
 
 def compute(latitude: float = 42.0, month: int | str = "July", skin_type: int | str = 2, minutes: float = 10.0,
