@@ -57,6 +57,7 @@ class _Frame:
     legends: list = field(default_factory=list)   # pixels of each unchanged legend, laid over the data
     titles: list = field(default_factory=list)    # (axes index, slot, position) as Axes.draw placed them
     positions: list = field(default_factory=list)  # where the layout put each axes for this frame
+    labels: list = field(default_factory=list)     # ... and the figure title and labels
 
 
 @dataclass
@@ -299,8 +300,7 @@ def live_png(fig: "Figure") -> bytes:
             if live.frame is None:
                 live.frame = _draw_frame(fig, live.engine, decorations, live.moving)
             else:  # a frame seen before: the axes go back to where its layout put them
-                for ax, position in zip(fig.axes, live.frame.positions):
-                    ax.set_position(position)
+                _place(fig, live.frame.positions, live.frame.labels)
             live.signature = signature
             while len(live.frames) > KEPT_FRAMES:
                 live.frames.pop(next(iter(live.frames)))
@@ -335,6 +335,14 @@ def _figure_label_places(fig: "Figure") -> list[tuple[str, Any]]:
     return [(name, getattr(fig, name).get_position()) for name in _FIGURE_LABELS if getattr(fig, name, None) is not None]
 
 
+def _place(fig: "Figure", positions: list, labels: list) -> None:
+    """Put the axes and the figure's own labels where a layout put them."""
+    for ax, position in zip(fig.axes, positions):
+        ax.set_position(position)
+    for name, position in labels:
+        getattr(fig, name).set_position(position)
+
+
 def reuse_layout(fig: "Figure", layout: tuple | None) -> None:
     """Let live redraws of ``fig`` take the axes positions of ``layout`` (from :func:`layout_of`)
     instead of running the layout engine, whenever ``fig`` shows what that layout was made for."""
@@ -359,10 +367,7 @@ def _draw_frame(fig: "Figure", engine: Any, decorations: dict[tuple, "Artist"], 
     canvas = fig.canvas
     known = getattr(fig, "_mgd_known_layout", None)
     if known is not None and known[0] == _layout_key(fig):  # laid out before: the same places
-        for ax, position in zip(fig.axes, known[1]):
-            ax.set_position(position)
-        for name, position in known[2]:
-            getattr(fig, name).set_position(position)
+        _place(fig, known[1], known[2])
     elif engine is not None:  # place the axes as a full render would: with everything visible
         engine.execute(fig)
     hidden = [a for a in _data_artists(fig) if a.get_visible()]
@@ -384,7 +389,7 @@ def _draw_frame(fig: "Figure", engine: Any, decorations: dict[tuple, "Artist"], 
     legends = [canvas.copy_from_bbox(a.get_window_extent(renderer).padded(1))
                for slot, a in decorations.items() if _is_legend(a) and slot not in moving and a.get_visible()]
     return _Frame(image=canvas.copy_from_bbox(fig.bbox), legends=legends, titles=_title_places(fig),
-                  positions=[ax.get_position() for ax in fig.axes])
+                  positions=[ax.get_position() for ax in fig.axes], labels=_figure_label_places(fig))
 
 
 def _title_places(fig: "Figure") -> list[tuple[int, str, Any]]:

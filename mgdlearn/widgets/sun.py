@@ -160,11 +160,11 @@ def seasonal_course(monthly_iu: tuple[float, ...] | list[float], *, vitamin_d_iu
     months = [(Scenario(vitamin_d_iu_per_day=vitamin_d_iu_per_day, sun_iu_per_day=iu, **scenario), n)
               for iu, n in zip(values, _DAYS_IN_MONTH)]
     steps: list[tuple[Scenario, int]] = []
-    for month, days in months[12 - RUN_IN_MONTHS:] + months:
+    for month, length in months[12 - RUN_IN_MONTHS:] + months:
         if steps and steps[-1][0] == month:  # the same input as the month before (winter, the cap):
-            steps[-1] = (month, steps[-1][1] + days)  # one stretch, the same daily values, less work
+            steps[-1] = (month, steps[-1][1] + length)  # one stretch, the same daily values, less work
         else:
-            steps.append((month, days))
+            steps.append((month, length))
     run = simulate_sequence(steps, start=start).df
     year = run.iloc[len(run) - 365:]  # the end of each day of the shown year
     return pd.DataFrame({"sun_iu_per_day": year["sun_iu_per_day"].to_numpy(),
