@@ -443,7 +443,7 @@ def steady_state_sweep(scenarios: Sequence[Scenario], params: Parameters | None 
         n = len(members)
         cols = _outputs(np.array([states[i] for i in members]).T, u, rates, params, np.zeros(n), np.zeros(n))
         cols["vc_indicator_days"] = np.zeros(n)  # separate steady states, not a run through time
-        rows[members] = np.column_stack(list(cols.values()))
+        rows[members] = np.column_stack([cols[name] for name in COLUMNS])
     df = pd.DataFrame(rows, columns=list(COLUMNS))
     warnings_seen: dict[str, None] = {}
     for sc, ohd25 in zip(scenarios, df["ohd25_nmol_l"]):
