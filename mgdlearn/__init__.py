@@ -6,8 +6,8 @@ stays cheap on a hub that runs many kernels at once (it imports nothing but :mod
 Modules
 -------
 units        unit conversion and parsing of strings such as ``"20 ng/mL"``
-reference    reference ranges, status categories and dietary reference intakes
-references   the bibliography every number cites
+reference_values  reference ranges, status categories and dietary reference intakes
+bibliography      the bibliography every number cites
 model        the teaching model of the Mg - vitamin D - PTH - calcium axis
 nutrition    food data, intake calculator, Ca:Mg ratio, gap closing
 sun          skin vitamin D synthesis estimate
@@ -29,15 +29,15 @@ _API: dict[str, str] = {
     "parse_quantity": "units",
     "Quantity": "units",
     # reference values
-    "classify_25ohd": "reference",
-    "classify_serum_mg": "reference",
-    "rda": "reference",
-    "ul": "reference",
-    "dri": "reference",
-    "normal_range": "reference",
+    "classify_25ohd": "reference_values",
+    "classify_serum_mg": "reference_values",
+    "rda": "reference_values",
+    "ul": "reference_values",
+    "dri": "reference_values",
+    "normal_range": "reference_values",
     # bibliography
-    "cite": "references",
-    "print_bibliography": "references",
+    "cite": "bibliography",
+    "print_bibliography": "bibliography",
     # model
     "Scenario": "model",
     "simulate": "model",
@@ -58,7 +58,7 @@ _API: dict[str, str] = {
 }
 
 _SUBMODULES = {
-    "units", "reference", "references", "model", "nutrition", "sun", "plots", "widgets",
+    "units", "reference_values", "bibliography", "model", "nutrition", "sun", "plots", "widgets",
     "exercises", "progress_store", "cli",
 }
 

@@ -84,7 +84,7 @@ CAVEAT = ("Teaching calculation, not medical or dietary advice: reference intake
           "official NIH ODS / IOM values for healthy people; needs differ with illness, medicines and "
           "pregnancy. Ask a doctor or registered dietitian before changing your diet or taking supplements.")
 
-#: The nutrients tracked: name -> (label, unit used by mgdlearn.reference).
+#: The nutrients tracked: name -> (label, unit used by mgdlearn.reference_values).
 NUTRIENTS: Mapping[str, tuple[str, str]] = MappingProxyType({
     "magnesium": ("magnesium", "mg/day"),
     "calcium": ("calcium", "mg/day"),
@@ -352,7 +352,7 @@ class Supplements:
 
 @dataclass(frozen=True)
 class Person:
-    """Who the reference intakes are for (see :func:`mgdlearn.reference.dri`).
+    """Who the reference intakes are for (see :func:`mgdlearn.reference_values.dri`).
 
     Attributes
     ----------
@@ -370,8 +370,8 @@ class Person:
     lactating: bool = False
 
     def dri(self, nutrient: str) -> Any:
-        """The :class:`mgdlearn.reference.DRI` of ``nutrient`` for this person."""
-        from mgdlearn.reference import dri
+        """The :class:`mgdlearn.reference_values.DRI` of ``nutrient`` for this person."""
+        from mgdlearn.reference_values import dri
 
         return dri(nutrient, self.age_years, self.sex, pregnant=self.pregnant, lactating=self.lactating)
 

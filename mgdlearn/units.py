@@ -1,7 +1,7 @@
 """Unit conversion and parsing for the quantities the course uses.
 
 Every factor is derived from a constant in :data:`CONSTANTS`, and every constant carries a source
-key from :mod:`mgdlearn.references`. Units are registered per *analyte*, because the same unit
+key from :mod:`mgdlearn.bibliography`. Units are registered per *analyte*, because the same unit
 pair means different factors for different substances (1 mg/dL of magnesium is not 1 mg/dL of
 calcium in mmol/L).
 
@@ -63,7 +63,7 @@ class Constant:
     unit : str
         Its unit (``"g/mol"``).
     source : str
-        Key(s) in :data:`mgdlearn.references.REFERENCES`, separated by ``";"``.
+        Key(s) in :data:`mgdlearn.bibliography.REFERENCES`, separated by ``";"``.
     note : str
         What the number is and how it is used.
     """

@@ -14,7 +14,7 @@ from mgdlearn.plots.feedback import (
     gland_pth,
     mg_pth_curve,
 )
-from mgdlearn.reference import normal_range
+from mgdlearn.reference_values import normal_range
 from mgdlearn.widgets.pth_challenge import compute, draw, pth_challenge_explorer
 
 

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from mgdlearn.plots import deficiency as plots
-from mgdlearn.references import REFERENCES
+from mgdlearn.bibliography import REFERENCES
 from mgdlearn.widgets import deficiency as dx
 
 
@@ -214,7 +214,7 @@ def test_rickets_story_the_lesson_text_tells(rickets):
 
 
 def test_dose_response_calcitriol_leaves_its_normal_band_only_in_deep_deficiency(dose):
-    from mgdlearn.reference import normal_range
+    from mgdlearn.reference_values import normal_range
 
     low_normal = normal_range("calcitriol", "pmol/L").low
     mild = dose.render(low_mg_mmol_l=0.7, sun_iu_per_day=1500, body_mass_kg=70).data

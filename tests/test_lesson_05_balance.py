@@ -6,7 +6,7 @@ import pytest
 
 from mgdlearn.errors import InputError
 from mgdlearn.plots import balance
-from mgdlearn.references import REFERENCES
+from mgdlearn.bibliography import REFERENCES
 from mgdlearn.widgets import sun as sunx
 
 
@@ -169,7 +169,7 @@ def test_every_trial_finding_cites_a_known_source_and_level():
 
 
 def test_comparison_table_numbers_come_from_the_reference_data():
-    from mgdlearn.reference import rda, ul
+    from mgdlearn.reference_values import rda, ul
 
     bundle = balance.comparison_table_bundle()
     text = bundle["text/plain"]

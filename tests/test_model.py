@@ -13,7 +13,7 @@ import pytest
 from mgdlearn.errors import InputError
 from mgdlearn.model import (COLUMNS, Bolus, Parameters, Result, Scenario, Supplement, parameter_info,
                             simulate, simulate_sequence, steady_state, steady_state_sweep)
-from mgdlearn.references import REFERENCES
+from mgdlearn.bibliography import REFERENCES
 
 
 # --- results ----------------------------------------------------------------------------------

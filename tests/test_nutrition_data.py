@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from mgdlearn.nutrition import find_food, foods
-from mgdlearn.references import REFERENCES
+from mgdlearn.bibliography import REFERENCES
 
 CHECKS = Path(__file__).parent / "data" / "foods_source_check.csv"
 NUTRIENT_SOURCE = {"magnesium": "magnesium_source", "calcium": "calcium_source", "vitd": "vitd_source",

@@ -13,7 +13,7 @@ from mgdlearn.plots.timecourse import draw_timecourses, summarize_runs
 
 
 def test_palette_is_okabe_ito_and_cited():
-    from mgdlearn.references import cite
+    from mgdlearn.bibliography import cite
 
     assert set(style.PALETTE.values()) == {
         "#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}

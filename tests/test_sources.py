@@ -1,4 +1,4 @@
-"""Every number in mgdlearn traces to a source in mgdlearn.references.
+"""Every number in mgdlearn traces to a source in mgdlearn.bibliography.
 
 Checked generically, so modules added later are covered without editing this file:
 
@@ -32,7 +32,7 @@ from typing import Any, Iterable
 import pytest
 
 import mgdlearn
-from mgdlearn.references import REFERENCES
+from mgdlearn.bibliography import REFERENCES
 
 PACKAGE_DIR = Path(mgdlearn.__file__).parent
 DATA_DIR = PACKAGE_DIR / "data"
@@ -242,7 +242,7 @@ def test_the_reference_data_files_exist():
 
 # ---- (b) modules and their dataclasses -----------------------------------------------------
 def test_module_discovery_finds_the_package_modules():
-    assert {"mgdlearn.units", "mgdlearn.reference", "mgdlearn.references", "mgdlearn.errors"} <= set(MODULES)
+    assert {"mgdlearn.units", "mgdlearn.reference_values", "mgdlearn.bibliography", "mgdlearn.errors"} <= set(MODULES)
 
 
 @pytest.mark.parametrize("name", MODULES)

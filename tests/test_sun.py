@@ -5,7 +5,7 @@ import math
 
 import pytest
 
-from mgdlearn.references import REFERENCES
+from mgdlearn.bibliography import REFERENCES
 from mgdlearn.sun import (
     CONSTANTS,
     MED_J_PER_M2,

@@ -268,7 +268,7 @@ def test_parse_quantity_needs_text(bad):
 
 # ---- sources and cost ----------------------------------------------------------------------
 def test_every_constant_and_conversion_row_cites_the_bibliography():
-    from mgdlearn.references import REFERENCES
+    from mgdlearn.bibliography import REFERENCES
 
     for c in CONSTANTS.values():
         assert c.source and all(k in REFERENCES for k in c.source.split(";")), c
@@ -286,7 +286,7 @@ def test_molar_masses_are_the_sourced_values():
 
 def test_units_and_reference_import_without_numpy_or_pandas():
     code = (
-        "import sys, mgdlearn.units as u, mgdlearn.reference as r\n"
+        "import sys, mgdlearn.units as u, mgdlearn.reference_values as r\n"
         "u.convert(20, 'ng/mL', 'nmol/L'); u.parse_quantity('1,000 IU').to('µg')\n"
         "r.classify_25ohd('20 ng/mL'); r.dri('magnesium', 30, 'male'); r.normal_range('pth', 'pmol/L')\n"
         "print(sorted(m for m in ('numpy', 'pandas', 'scipy', 'matplotlib') if m in sys.modules))\n"

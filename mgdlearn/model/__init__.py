@@ -60,7 +60,7 @@ continues from the end of an earlier :class:`Result`.
 Parameters
 ----------
 :class:`Parameters` is a frozen dataclass; every field has ``metadata`` with ``unit``, ``source``
-(a key of :data:`mgdlearn.references.REFERENCES`), ``description`` and ``evidence``.
+(a key of :data:`mgdlearn.bibliography.REFERENCES`), ``description`` and ``evidence``.
 ``Parameters().table()`` lists them. Change physiology without touching code::
 
     p = Parameters().scaled(cyp27b1_vmax=0.5)            # halve CYP27B1's maximum rate

@@ -1,7 +1,7 @@
 """The model's physiological parameters: one frozen dataclass, every field with unit and source.
 
 Every field carries ``metadata={"unit", "source", "description", "evidence"}``; ``source`` is a
-key of :data:`mgdlearn.references.REFERENCES`. Values marked *calibrated* in their description
+key of :data:`mgdlearn.bibliography.REFERENCES`. Values marked *calibrated* in their description
 were tuned by hand (see ``docs/model.md``) so that the model meets the
 calibration targets documented there; the source then names the data the target comes from.
 

@@ -473,7 +473,7 @@ class ComparisonRow:
 
 def _adult_rda_span(nutrient: str) -> tuple[float, float, str]:
     """Lowest and highest adult (19+ years, not pregnant or lactating) RDA, with the sources."""
-    from mgdlearn.reference import dri_table
+    from mgdlearn.reference_values import dri_table
 
     rows = [d for d in dri_table(nutrient)
             if d.life_stage == "none" and d.age_band.split("-")[0].split(" ")[0].isdigit()
@@ -498,7 +498,7 @@ def _author_year(key: str) -> str:
     """Author-year label that also reads well for organisations (``"Institute of Medicine 2011"``)."""
     import re
 
-    from mgdlearn.references import cite
+    from mgdlearn.bibliography import cite
 
     ref = cite(key)
     first = ref.authors.split(",")[0].strip()
@@ -512,10 +512,10 @@ def _author_year(key: str) -> str:
 def comparison_rows() -> tuple[ComparisonRow, ...]:
     """The article's magnesium-versus-vitamin D table, row by row, with numbers and sources.
 
-    Reference intakes and ranges are read from :mod:`mgdlearn.reference`, food amounts from
+    Reference intakes and ranges are read from :mod:`mgdlearn.reference_values`, food amounts from
     :mod:`mgdlearn.nutrition`, so the table always matches the library's data.
     """
-    from mgdlearn.reference import bands, normal_range, rda, ul
+    from mgdlearn.reference_values import bands, normal_range, rda, ul
 
     mg_lo, mg_hi, mg_src = _adult_rda_span("magnesium")
     vd_adult, vd_old = rda("vitamin_d", 30), rda("vitamin_d", 75)

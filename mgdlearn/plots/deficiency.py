@@ -45,7 +45,7 @@ class Panel:
 
 
 def _range(analyte: str, unit: str) -> tuple[float, float]:
-    from mgdlearn.reference import normal_range
+    from mgdlearn.reference_values import normal_range
 
     r = normal_range(analyte, unit)
     return r.low, r.high
@@ -120,7 +120,7 @@ def _pct(new: float, old: float) -> str:
 # --------------------------------------------------------------------------------------------
 # dose-response
 def _rda_ul() -> tuple[float, float]:
-    from mgdlearn.reference import rda, ul
+    from mgdlearn.reference_values import rda, ul
 
     return rda("vitamin_d", 30), float(ul("vitamin_d", 30) or 0.0)
 

@@ -195,7 +195,7 @@ def draw_mg_pth_curve(curve: MgPthCurve | None = None, fig: "Figure | None" = No
     The normal serum magnesium range is shaded; dotted verticals mark the magnesium levels of
     Fatemi 1991 (3-week depletion) and Rude 1985 (severe deficiency).
     """
-    from mgdlearn.reference import normal_range
+    from mgdlearn.reference_values import normal_range
 
     curve = curve if curve is not None else mg_pth_curve()
     if not isinstance(curve, MgPthCurve):

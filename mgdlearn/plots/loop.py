@@ -36,7 +36,7 @@ PLANE_CALCITRIOL_TOP = 200.0
 
 
 def _mg_band() -> tuple[float, float]:
-    from mgdlearn.reference import normal_range
+    from mgdlearn.reference_values import normal_range
 
     r = normal_range("serum_mg", "mmol/L")
     return r.low, r.high

@@ -23,10 +23,10 @@ def draw_25ohd_status(value: float, unit: str = "ng/mL", scheme: str = "IOM",
     """Draw the status bands of ``scheme`` in ``unit`` with a marker at ``value``.
 
     Returns the figure and a summary naming the value in both units and its category.
-    Raises ``ValueError``/``TypeError`` (from :mod:`mgdlearn.reference`) for bad input.
+    Raises ``ValueError``/``TypeError`` (from :mod:`mgdlearn.reference_values`) for bad input.
     """
     from mgdlearn.plots.fastpng import static
-    from mgdlearn.reference import bands, classify_25ohd
+    from mgdlearn.reference_values import bands, classify_25ohd
     from mgdlearn.units import convert
 
     result = classify_25ohd(value, unit=unit, scheme=scheme)

@@ -170,7 +170,7 @@ def _new_figure() -> "Figure":
 
 
 def _bands() -> dict[str, tuple[float, float]]:
-    from mgdlearn.reference import normal_range
+    from mgdlearn.reference_values import normal_range
 
     h = normal_range("25ohd", "nmol/L")
     c = normal_range("calcitriol", "pmol/L")

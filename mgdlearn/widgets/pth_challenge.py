@@ -152,7 +152,7 @@ def compute(serum_mg: float = 0.45, ca_mg_per_day: float = 400.0, challenge_days
 
 
 def _bands() -> dict[str, tuple[float, float]]:
-    from mgdlearn.reference import normal_range
+    from mgdlearn.reference_values import normal_range
 
     out = {}
     for column, name in _RANGE_NAMES.items():

@@ -11,7 +11,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def compute(value: float, unit: str, scheme: str) -> tuple[float, str, str]:
-    """The explorer's inputs, validated by :func:`mgdlearn.reference.classify_25ohd` when drawn."""
+    """The explorer's inputs, validated by :func:`mgdlearn.reference_values.classify_25ohd` when drawn."""
     return value, unit, scheme
 
 

@@ -286,8 +286,8 @@ def _bar_heights(heights: "np.ndarray") -> "np.ndarray":
 
 
 def _landmarks() -> tuple[Any, Any]:
-    """The IOM 'adequate' and 'deficient' 25(OH)D bands in nmol/L, from :mod:`mgdlearn.reference`."""
-    from mgdlearn.reference import bands
+    """The IOM 'adequate' and 'deficient' 25(OH)D bands in nmol/L, from :mod:`mgdlearn.reference_values`."""
+    from mgdlearn.reference_values import bands
 
     by_name = {b.category: b for b in bands("25ohd", "IOM", "nmol/L")}
     return by_name["adequate"], by_name["deficient"]

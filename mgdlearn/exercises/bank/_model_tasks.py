@@ -6,7 +6,7 @@ expected answers follow. Results are cached per kernel (the model is determinist
 :class:`~mgdlearn.exercises.kinds.PredictThenSimulate`.
 
 The scenarios' intakes are inputs chosen for the exercises (teaching "what if" values), not
-recommendations; reference intakes come from :mod:`mgdlearn.reference`.
+recommendations; reference intakes come from :mod:`mgdlearn.reference_values`.
 """
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 #: Thresholds the exercises use: name -> (value, unit, source, meaning). Normal ranges come from
-#: :func:`mgdlearn.reference.normal_range` (see :func:`_lower_limit`).
+#: :func:`mgdlearn.reference_values.normal_range` (see :func:`_lower_limit`).
 CONSTANTS: Mapping[str, tuple[float, str, str, str]] = MappingProxyType({
     "ohd25_goal_nmol_l": (75.0, "nmol/L", "holick2011",
                           "Endocrine Society 2011 'sufficiency' cut-off (30 ng/mL); the 2024 guideline dropped it"),
@@ -54,7 +54,7 @@ CONSTANTS: Mapping[str, tuple[float, str, str, str]] = MappingProxyType({
 
 def _lower_limit(analyte: str) -> float:
     """Lower limit of the normal range (``"ionized_calcium"``, ``"serum_mg"``), in mmol/L."""
-    from mgdlearn.reference import normal_range
+    from mgdlearn.reference_values import normal_range
 
     return float(normal_range(analyte, "mmol/L").low)
 

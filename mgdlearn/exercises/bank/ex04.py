@@ -3,7 +3,7 @@
 Sources: reddy1974 (magnesium-dependent vitamin-D-resistant rickets, case series), rude1985,
 fatemi1991, ods_mg (serum ranges), terbraake2018, sakaguchi2019, bressendorff2023 (vascular
 calcification: mixed evidence); serum magnesium units via :mod:`mgdlearn.units`; status categories
-via :mod:`mgdlearn.reference`; ex4.6-ex4.8 run the model.
+via :mod:`mgdlearn.reference_values`; ex4.6-ex4.8 run the model.
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ _STATUS = {"severe hypomagnesemia": "low", "hypomagnesemia": "low", "normal": "n
 
 
 def _reference_mg_status(mmol_per_l: float) -> str:
-    from mgdlearn.reference import classify_serum_mg
+    from mgdlearn.reference_values import classify_serum_mg
 
     return _STATUS[classify_serum_mg(mmol_per_l).category]
 

@@ -1,7 +1,7 @@
 """Exercise notebook 6: the case study (``exercises/06_case_study.ipynb``). Not medical advice.
 
 A fictional patient, Ana, with lab values in mixed units. Sources: reference ranges and status
-categories via :mod:`mgdlearn.reference` (iom2011, ods_vitd, ods_mg), units via :mod:`mgdlearn.units`,
+categories via :mod:`mgdlearn.reference_values` (iom2011, ods_vitd, ods_mg), units via :mod:`mgdlearn.units`,
 reddy1974 and rude1985 (established role of magnesium), dai2018 and cheung2022 (trials: emerging);
 ex6.7 and ex6.8 run the model.
 """

@@ -34,7 +34,7 @@ def _amplification() -> float:
 def predict_l34_more_vitamin_d() -> tuple[str, str]:
     """Run L3.4: vitamin D from the adult RDA to the UL for a year; classify the serum Mg change."""
     from mgdlearn.model import Scenario, simulate
-    from mgdlearn.reference import rda, ul
+    from mgdlearn.reference_values import rda, ul
 
     before = Scenario(vitamin_d_iu_per_day=rda("vitamin_d", 30))
     res = simulate(Scenario(vitamin_d_iu_per_day=float(ul("vitamin_d", 30) or 0.0)), days=365, start=before)

@@ -2,7 +2,7 @@
 
 Examples
 --------
->>> from mgdlearn.references import cite
+>>> from mgdlearn.bibliography import cite
 >>> cite("heaney2003").short
 'Heaney et al. 2003'
 """
@@ -188,7 +188,7 @@ REFERENCES: Mapping[str, Reference] = MappingProxyType(dict([
     _r("shrestha2010", "Shrestha RP, Hollot CV, Chipkin SR, Schmidt CP, Chait Y", 2010,
        "A mathematical model of parathyroid hormone response to acute changes in plasma ionized calcium concentration in humans",
        "Math Biosci 226:46-57", "https://doi.org/10.1016/j.mbs.2010.04.001"),
-    # --- Units, laboratory ranges and grading (added with units.py / reference.py) -----------
+    # --- Units, laboratory ranges and grading (added with units.py / reference_values.py) -----------
     _r("uniprot_pth", "The UniProt Consortium", 2024,
        "P01270 (PTHY_HUMAN): parathyroid hormone; mature PTH(1-84) chain, about 9.4 kDa",
        "UniProtKB", "https://www.uniprot.org/uniprotkb/P01270/entry"),

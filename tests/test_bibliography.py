@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-import mgdlearn.references as refs
-from mgdlearn.references import REFERENCES, Reference, bibliography, cite, print_bibliography
+import mgdlearn.bibliography as refs
+from mgdlearn.bibliography import REFERENCES, Reference, bibliography, cite, print_bibliography
 
 
 def test_cite_returns_the_entry_with_a_short_label():

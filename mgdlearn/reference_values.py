@@ -1,7 +1,7 @@
 """Reference ranges, status categories and dietary reference intakes (DRIs).
 
 The numbers live in small CSV files under ``mgdlearn/data/`` (each row with a ``source`` key from
-:mod:`mgdlearn.references`) and are read with the :mod:`csv` module on first use, so importing this
+:mod:`mgdlearn.bibliography`) and are read with the :mod:`csv` module on first use, so importing this
 module stays cheap.
 
 * ``status_categories.csv``: 25(OH)D status (IOM 2011 / NIH ODS, and the Endocrine Society 2011
@@ -15,7 +15,7 @@ These are population reference values for teaching, not advice for any person.
 
 Examples
 --------
->>> from mgdlearn.reference import classify_25ohd, rda, ul
+>>> from mgdlearn.reference_values import classify_25ohd, rda, ul
 >>> classify_25ohd("20 ng/mL").category
 'adequate'
 >>> classify_25ohd(20, "ng/mL", scheme="Endocrine Society").category

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mgdlearn.errors import InputError, InputTypeError
-from mgdlearn.reference import (
+from mgdlearn.reference_values import (
     DRI,
     Classification,
     bands,
@@ -21,7 +21,7 @@ from mgdlearn.reference import (
     rda,
     ul,
 )
-from mgdlearn.references import REFERENCES
+from mgdlearn.bibliography import REFERENCES
 from mgdlearn.units import parse_quantity
 
 
