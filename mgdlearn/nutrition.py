@@ -265,7 +265,8 @@ def _fact_sheet_names() -> Mapping[str, str]:
     idx: dict[str, str] = {}
     for row in ods_table():
         for key in (row.food, row.label):
-            idx.setdefault(_norm(key), row.food_id)
+            if row.food_ids:
+                idx.setdefault(_norm(key), row.food_ids[0])
     return MappingProxyType(idx)
 
 
@@ -906,14 +907,14 @@ _FACT_SHEETS: Mapping[str, str] = MappingProxyType({
 
 @dataclass(frozen=True)
 class OfficialRow:
-    """One row of an ODS fact-sheet table next to the food finder's food.
+    """One row of an ODS fact-sheet table next to one of its foods in the food finder.
 
     Attributes
     ----------
     row : mgdlearn.reference_values.OdsFoodRow
         The fact sheet's row.
     food : Food or None
-        The matched food of :func:`foods` (``None`` if ``row.food_id`` names no food).
+        The matched food of :func:`foods` (``None`` if the row names no food that exists).
     grams : float or None
         Grams of the fact sheet's serving used for the comparison (``None``: the food's own serving).
     amount : float or None
@@ -962,13 +963,13 @@ class OfficialList:
         return tuple(r.problem for r in self.rows if r.problem)
 
     def table(self) -> "pd.DataFrame":
-        """One row per fact-sheet row: the fact sheet's food, serving and amount, the matched food, its
-        amount for that serving, whether they agree, and how the row was checked."""
+        """One row per fact-sheet row and matched food: the fact sheet's food, serving and amount, the
+        matched food, its amount for that serving, whether they agree, and how the row was checked."""
         import pandas as pd
 
         return pd.DataFrame([dict(
             rank=r.row.rank, fact_sheet_food=r.row.food, serving=r.row.serving, fact_sheet_amount=r.row.amount_text,
-            food_id=r.row.food_id, food=None if r.food is None else r.food.name,
+            food_id=None if r.food is None else r.food.food_id, food=None if r.food is None else r.food.name,
             food_amount=r.amount, unit=r.row.unit, agrees=r.agrees, status=r.row.status,
             checked_against=";".join(r.row.checked_against), revision=r.row.revision or None, source=r.row.source)
             for r in self.rows])
@@ -980,8 +981,9 @@ class OfficialList:
             return f"No rows for {self.nutrient}."
         ref = cite(self.rows[0].row.source)
         revisions = sorted({r.row.revision for r in self.rows if r.row.revision})
+        count = len({r.row.rank for r in self.rows})
         lines = [f"The official list: {ref.title} (NIH Office of Dietary Supplements), "
-                 f"table of selected food sources, {len(self.rows)} rows.",
+                 f"table of selected food sources, {count} rows.",
                  f"Revision date: {', '.join(revisions) if revisions else 'not given by the copies checked'}. "
                  f"{ref.url}",
                  "Rows were checked against public copies of the table, not the fact sheet itself (status)."]
@@ -990,9 +992,12 @@ class OfficialList:
         if ODS_TABLE_GAPS.get(self.nutrient):
             lines.append(f"Known gap: {ODS_TABLE_GAPS[self.nutrient]}.")
         lines.append("")
+        shown = None
         for r in self.rows:
+            if r.row is not shown:
+                lines.append(f"{r.row.rank:>2}. {r.row.label}: {r.row.amount_text}")
+                shown = r.row
             mark = "agrees" if r.agrees else "DIFFERS"
-            lines.append(f"{r.row.rank:>2}. {r.row.label}: {r.row.amount_text}")
             lines.append(f"    food finder: {r.finder_text()}; {mark} ({r.row.status})")
         used = dict.fromkeys(r.row.status for r in self.rows)
         lines += ["", "Status: " + "; ".join(f"{k}: {ODS_ROW_STATUS.get(k, k)}" for k in used) + ".",
@@ -1001,26 +1006,31 @@ class OfficialList:
         return "\n".join(lines)
 
 
-def _match(row: Any) -> OfficialRow:
-    """Put one fact-sheet row next to its food and compare the amounts within rounding."""
-    food = _by_id().get(row.food_id)
+def _match(row: Any) -> tuple[OfficialRow, ...]:
+    """Put one fact-sheet row next to each of its foods and compare the amounts within rounding."""
     where = f"{_FACT_SHEETS[row.nutrient]} table row {row.rank} '{row.label}' ({row.amount_text})"
-    if food is None:
-        return OfficialRow(row, None, None, None, None, False,
-                           f"{where}: no food '{row.food_id}' in foods.csv")
-    per_serving = food.amount(row.nutrient)
-    scale, grams = 1.0, None
-    if row.serving_g is not None:
-        if food.serving_g is None:
-            return OfficialRow(row, food, None, None, None, False,
-                               f"{where}: {food.name} has no serving weight to scale to {row.serving_g:g} g")
-        scale, grams = row.serving_g / food.serving_g, row.serving_g
-    amount = per_serving * scale
-    amount_iu = food.vitamin_d_iu * scale if row.nutrient == "vitamin_d" else None
-    ok = row.agrees(amount, amount_iu, rel_tol=0.01 if grams is not None else 0.0)
-    problem = "" if ok else (f"{where}: the food finder's {food.name} gives "
-                             f"{amount:.3g} {row.unit} for that serving")
-    return OfficialRow(row, food, grams, amount, amount_iu, ok, problem)
+    if not row.food_ids:
+        return (OfficialRow(row, None, None, None, None, False, f"{where}: no food is named (food_id is empty)"),)
+    out = []
+    for food_id in row.food_ids:
+        food = _by_id().get(food_id)
+        if food is None:
+            out.append(OfficialRow(row, None, None, None, None, False, f"{where}: no food '{food_id}' in foods.csv"))
+            continue
+        scale, grams = 1.0, None
+        if row.serving_g is not None:
+            if food.serving_g is None:
+                out.append(OfficialRow(row, food, None, None, None, False,
+                                       f"{where}: {food.name} has no serving weight to scale to {row.serving_g:g} g"))
+                continue
+            scale, grams = row.serving_g / food.serving_g, row.serving_g
+        amount = food.amount(row.nutrient) * scale
+        amount_iu = food.vitamin_d_iu * scale if row.nutrient == "vitamin_d" else None
+        ok = row.agrees(amount, amount_iu, rel_tol=0.01 if grams is not None else 0.0)
+        problem = "" if ok else (f"{where}: the food finder's {food.name} gives "
+                                 f"{amount:.3g} {row.unit} for that serving")
+        out.append(OfficialRow(row, food, grams, amount, amount_iu, ok, problem))
+    return tuple(out)
 
 
 def official_list(nutrient: str, rows: Sequence[Any] | None = None) -> OfficialList:
@@ -1049,7 +1059,7 @@ def official_list(nutrient: str, rows: Sequence[Any] | None = None) -> OfficialL
 
     key = _nutrient_key(nutrient)
     chosen = ods_table(key) if rows is None else tuple(r for r in rows if r.nutrient == key)
-    return OfficialList(nutrient=key, rows=tuple(_match(r) for r in chosen))
+    return OfficialList(nutrient=key, rows=tuple(m for r in chosen for m in _match(r)))
 
 
 def print_official_list(nutrient: str) -> None:

@@ -673,8 +673,9 @@ class OdsFoodRow:
         The rounding of the printed numbers (1 mg, 0.1 µg, 1 IU; 0.1 IU for "1.7").
     revision : str
         The fact sheet's revision date, ``""`` where no copy gave it.
-    food_id : str
-        The food of :func:`mgdlearn.nutrition.foods` this row is matched to.
+    food_ids : tuple of str
+        The food(s) of :func:`mgdlearn.nutrition.foods` this row is matched to (``food_id`` column,
+        ``";"``-separated where one row covers several foods, such as soy and almond milk).
     serving_g : float or None
         Grams in the fact sheet's serving where it differs from the food table's serving.
     status : str
@@ -701,7 +702,7 @@ class OdsFoodRow:
     step: float
     step_iu: float
     revision: str
-    food_id: str
+    food_ids: tuple[str, ...]
     serving_g: float | None = field(metadata={"unit": "g", "source": "see serving_g_source"})
     serving_g_source: str
     status: str
@@ -769,7 +770,8 @@ def read_ods_table(path: str | Path) -> tuple[OdsFoodRow, ...]:
                 unit=unit, value_iu=value_iu, value_iu_high=_opt_float(row["value_iu_high"]),
                 step=_decimal_step(row["value"], unit),
                 step_iu=_decimal_step(row["value_iu"], "IU") if value_iu is not None else 1.0,
-                revision=row["revision"], food_id=row["food_id"], serving_g=_opt_float(row["serving_g"]),
+                revision=row["revision"],
+                food_ids=tuple(k.strip() for k in row["food_id"].split(";") if k.strip()), serving_g=_opt_float(row["serving_g"]),
                 serving_g_source=row["serving_g_source"], status=row["status"],
                 checked_against=tuple(k for k in row["checked_against"].split(";") if k),
                 source=row["source"], note=row["note"],
@@ -790,7 +792,7 @@ def ods_table(nutrient: str | None = None) -> tuple[OdsFoodRow, ...]:
 
     ``nutrient`` is ``"magnesium"``, ``"vitamin_d"`` or ``"calcium"`` (``"Mg"``, ``"vitamin D"``,
     ``"Ca"`` ...). Each row names its fact sheet (``source``), the food of the course's food table it
-    matches (``food_id``) and how it was checked (``status``, ``checked_against``).
+    matches (``food_ids``) and how it was checked (``status``, ``checked_against``).
     :func:`mgdlearn.nutrition.official_list` puts each row next to the food finder's value.
 
     Examples
