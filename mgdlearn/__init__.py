@@ -35,6 +35,7 @@ _API: dict[str, str] = {
     "ul": "reference_values",
     "dri": "reference_values",
     "normal_range": "reference_values",
+    "ods_table": "reference_values",
     # bibliography
     "cite": "bibliography",
     "print_bibliography": "bibliography",
@@ -51,6 +52,8 @@ _API: dict[str, str] = {
     "find_food": "nutrition",
     "assess": "nutrition",
     "close_gap": "nutrition",
+    "official_list": "nutrition",
+    "print_official_list": "nutrition",
     "sun_iu_per_day": "sun",
     # exercises and progress
     "check": "exercises",
