@@ -58,7 +58,7 @@ class Exercise:
     id : str
         ``"exN.M"`` (exercise notebook N) or ``"LN.M"`` (concept check in lesson N).
     prompt : str
-        The question, one or two sentences (the notebook shows the full text).
+        The question as the notebook shows it (markdown; generated from the same source text).
     hints : tuple of str
         The hint ladder: hint 1 after the first wrong attempt, hint 2 after the second ...
         Hints guide; they do not state the answer.
@@ -67,6 +67,8 @@ class Exercise:
         :func:`~mgdlearn.exercises.hiding.hide_text` if it names the answer.
     points : int
         Points in nbgrader.
+    title : str
+        The short title of the exercise's heading (``""`` for lesson concept checks).
     """
 
     kind: ClassVar[str] = "exercise"
@@ -76,6 +78,7 @@ class Exercise:
     hints: tuple[str, ...] = ()
     explanation: str = ""
     points: int = 1
+    title: str = ""
 
     def evaluate(self, answer: object, *, time_limit_s: float = DEFAULT_TIME_LIMIT_S) -> Evaluation:
         """Judge ``answer``; raise :class:`~mgdlearn.exercises.safe.AnswerProblem` if it cannot be read."""
@@ -104,10 +107,13 @@ class Mistake:
         (``lambda t: t / 2.496`` for "forgot the ng/mL to nmol/L factor").
     message : str
         What to tell that student: name the mistake and how to fix it, without giving the number.
+    name : str
+        A short name for the mistake (``"calcitriol factor"``), as the exercise source lists it.
     """
 
     wrong: Callable[[float], float]
     message: str
+    name: str = ""
 
 
 def _close(x: float, target: float, rel_tol: float, abs_tol: float) -> bool:

@@ -1,6 +1,7 @@
-"""Conversion factors for the bank, read from :mod:`mgdlearn.units` (which cites their sources).
+"""Conversion factors for the exercises, read from :mod:`mgdlearn.units` (which cites their sources).
 
-Targets and typical-mistake formulas use these, so no factor is typed into an exercise.
+Exercise sources name them as ``factors.<function>()`` in answers and typical-mistake formulas, so
+no factor is typed into an exercise.
 """
 from __future__ import annotations
 
