@@ -295,15 +295,16 @@ def parse_expression(expr: object, where: str, *, extra: frozenset[str] = frozen
         raise SourceError(f"{where}: {expr!r} is not a Python expression ({exc.msg})") from None
     allowed = EXPRESSION_NAMES | extra
     for node in ast.walk(tree):
+        if isinstance(node, (ast.Lambda, ast.NamedExpr, ast.comprehension)):
+            raise SourceError(f"{where}: {expr!r}: a formula is one plain expression (no lambda, := or loops); "
+                              "put longer computations in mgdlearn/exercises/tasks.py")
+    for node in ast.walk(tree):
         if isinstance(node, ast.Name) and node.id not in allowed:
             raise SourceError(f"{where}: {expr!r} uses {node.id!r}; a formula may use only "
                               f"{', '.join(sorted(allowed))} (add a function to mgdlearn/exercises/tasks.py "
                               "and name it as tasks.<function>)")
         if isinstance(node, ast.Attribute) and node.attr.startswith("_"):
             raise SourceError(f"{where}: {expr!r} uses the private name {node.attr!r}")
-        if isinstance(node, (ast.Lambda, ast.NamedExpr)) or isinstance(node, ast.comprehension):
-            raise SourceError(f"{where}: {expr!r}: a formula is one plain expression (no lambda, := or loops); "
-                              "put longer computations in mgdlearn/exercises/tasks.py")
     return tree
 
 
@@ -514,7 +515,7 @@ def _keys(value: object, spec: ExerciseSpec, what: str) -> list[str]:
     allowed = spec.option_keys()
     bad = [k for k, raw in zip(keys, items) if k not in allowed]
     if bad:
-        raise SourceError(f"{spec.where}: {spec.id}: {what} names {items!r:.60}; the options are {allowed}")
+        raise SourceError(f"{spec.where}: {spec.id}: {what} names {value!r:.60}; the options are {allowed}")
     return [k for k in keys if k is not None]
 
 
