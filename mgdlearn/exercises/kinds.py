@@ -296,9 +296,9 @@ class MultipleChoice(Exercise):
     options : mapping
         Option key -> text (``{"a": "skin", "b": "liver", ...}``); keys are what students type.
     answer : str
-        Digest of the right key: ``python -m mgdlearn.exercises.digest <id> <key>``.
+        Digest of the right key (the build makes it from the source's ``answer``).
     feedback : mapping
-        Digest of a wrong key -> what that choice gets wrong (the digest tool prints these too).
+        Digest of a wrong key -> what that choice gets wrong.
     """
 
     kind: ClassVar[str] = "multiple choice"
@@ -355,8 +355,7 @@ class MultipleSelect(Exercise):
     options : mapping
         Option key -> text.
     answer : tuple of str
-        Digests (role ``"pick"``) of each key that belongs in the answer:
-        ``python -m mgdlearn.exercises.digest <id> --pick a c``.
+        Digests (role ``"pick"``) of each key that belongs in the answer.
     feedback : mapping
         Digest (role ``"pick"``) of a key -> explanation shown when that option is handled wrongly
         (picked although it does not belong, or missed although it does).
@@ -412,8 +411,7 @@ class Ordering(Exercise):
     items : mapping
         Step key -> text, listed in the prompt in a shuffled order.
     positions : tuple of str
-        Digest of the key at each position (role ``"pos0"``, ``"pos1"``, ...):
-        ``python -m mgdlearn.exercises.digest <id> --order c a d b``.
+        Digest of the key at each position (role ``"pos0"``, ``"pos1"``, ...).
     feedback : mapping
         Digest (role ``"order"``) of a typical wrong order (keys joined by commas) -> message.
     """
