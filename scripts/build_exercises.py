@@ -119,10 +119,12 @@ def notebook(source: Source, *, instructor: bool) -> Any:
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = dict(KERNELSPEC)
     nb.metadata["language_info"] = {"name": "python"}
-    kept = [c for c in source.cells if c.cell_type != "raw"]
+    kept = [c for c in source.cells if c.role != "spec"]
     for cell, cell_id in zip(kept, _ids(source.stem, len(kept))):
         if cell.cell_type == "markdown":
             new = nbformat.v4.new_markdown_cell(cell.source)
+        elif cell.cell_type == "raw":
+            new = nbformat.v4.new_raw_cell(cell.source)
         elif cell.role == "answer":
             new = nbformat.v4.new_code_cell(cell.source if instructor else strip_solution(cell.source))
             if instructor:
@@ -626,6 +628,12 @@ def main(argv: list[str] | None = None) -> int:
     except SourceError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except Exception as exc:  # a notebook that fails to run: say which, without nbclient's traceback wall
+        if type(exc).__name__ != "CellExecutionError":
+            raise
+        lines = [line for line in str(exc).splitlines() if line.strip()]
+        print(f"error: a notebook failed to run: {lines[-1] if lines else exc}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -175,3 +175,48 @@ def test_a_formula_of_literals_is_computed_at_build_time_and_can_be_hidden():
     assert constant_value("1 / (1 - 0.2)") == pytest.approx(1.25)
     assert constant_value("tasks.ex1_7_ohd25_day84()") is None
     assert constant_value("t / 100") is None
+
+
+def test_a_source_saved_again_by_jupytext_reads_the_same(tmp_path):
+    """Authors may open a source as a notebook (JupyterLab with jupytext) and save it: jupytext then
+    adds its header and may rewrite cell markers; the source must still read the same."""
+    import jupytext
+
+    from pathlib import Path
+
+    original = Path(__file__).resolve().parents[1] / "exercises" / "source" / "05_keeping_both_in_balance.py"
+    saved = tmp_path / original.name
+    nb = jupytext.read(original)
+    nb.metadata = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
+    nb.cells[3].metadata["tags"] = ["parameters"]  # what JupyterLab adds when an author tags a cell
+    saved.write_text(jupytext.writes(nb, fmt="py:percent"), encoding="utf-8")
+    assert saved.read_text(encoding="utf-8").startswith("# ---\n# jupyter:")
+    before, after = read(original), read(saved)
+    assert [(c.cell_type, c.source, c.role, c.exercise) for c in after.cells] == [
+        (c.cell_type, c.source, c.role, c.exercise) for c in before.cells]
+    assert after.exercises[4].data == before.exercises[4].data and after.title == before.title
+
+
+def test_prose_in_a_lessons_checks_source_is_refused(tmp_path):
+    text = '''\
+# %% [raw] spec="notebook"
+# title: A lesson
+
+# %% [markdown]
+# Some prose that would be lost.
+'''
+    with pytest.raises(SourceError, match="prose and other code belong in the lesson notebook"):
+        _read(tmp_path, text + '''
+# %% [markdown] question="L8.1"
+# **L8.1.** Which?
+#
+# - a) this
+# - b) that
+
+# %% [raw] spec="L8.1"
+# kind: multiple choice
+# answer: a
+
+# %% check="L8.1"
+check("L8.1", None)
+''')

@@ -391,6 +391,12 @@ def read(path: str | Path) -> Source:
                               f"{'ex' if collection == 'exercises' else 'L'}{number}.M")
 
     header = _header(path, cells)
+    if collection == "concept checks":
+        stray = [c for c in cells if not c.role]
+        if stray:
+            raise SourceError(f"{path.name}:{stray[0].line}: a lesson's checks source holds only its spec=\"notebook\" "
+                              "cell and the question, spec and check cells of each concept check; prose and "
+                              "other code belong in the lesson notebook")
     if collection == "exercises":
         first = cells[0] if cells else None
         if first is None or first.cell_type != "markdown" or first.role or not first.source.startswith("# "):

@@ -11,6 +11,9 @@ The ``predict_*`` functions return ``(what happened, a summary with the numbers)
 functions (units, reference values, the food table, the observations a lesson plots), so no
 literature number is typed into an exercise.
 
+The model, the food table and the widgets are imported inside the functions that need them: they
+load scipy, pandas or ipywidgets, and checking a multiple-choice answer must not pay for that.
+
 The scenarios' intakes are inputs chosen for the exercises (teaching "what if" values), not
 recommendations; reference intakes come from :mod:`mgdlearn.reference_values`.
 """
