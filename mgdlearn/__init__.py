@@ -13,8 +13,8 @@ nutrition    food data, intake calculator, Ca:Mg ratio, gap closing
 sun          skin vitamin D synthesis estimate
 plots        course figure style and the lessons' figures
 widgets      the interactive explorers
-exercises    answer checking with feedback
-progress_store  saved progress (``mgdlearn.progress()`` shows it)
+exercises    answer checking with feedback; ``mgdlearn.progress()`` shows how far you are
+progress_store  saved progress (storage only)
 """
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ _API: dict[str, str] = {
     "sun_iu_per_day": "sun",
     # exercises and progress
     "check": "exercises",
-    "progress": "progress_store",
+    "progress": "exercises.summary",
 }
 
 _SUBMODULES = {
