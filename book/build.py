@@ -40,7 +40,7 @@ BUILD = ROOT / "_build"
 HUB_ENV = "MGDLEARN_HUB_URL"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 #: A lesson concept check cell, as lessons write it (students replace None).
-CHECK_CELL = re.compile(r"""^\s*check\(\s*["'](L\d+\.\d+)["']\s*,\s*None\s*\)\s*;?\s*$""")
+CHECK_CELL = re.compile(r"""^\s*check\(\s*["'](L\d+\.\d+)["']\s*,\s*None\s*\)\s*;?\s*$""", re.MULTILINE)
 #: Pages of the book besides the notebooks, in navigation order (repository paths).
 DOCS = ("docs/instructors.md", "docs/model.md", "lessons/README.md", "exercises/README.md",
         "docs/architecture.md", "docs/accessibility.md")
@@ -119,15 +119,16 @@ def adapt_notebook(nb: dict[str, Any], path: str) -> dict[str, Any]:
             frame = follows is not None and _has_figure(follows) and cells.index(follows) <= i + 2
             cell["outputs"] = [o for o in outputs if WIDGET_MIME not in o.get("data", {})]
             cell["outputs"].append(_html_output(explorer_note(path, frame), "Interactive explorer (needs a kernel)."))
-        m = CHECK_CELL.match(_source(cell))
+        m = CHECK_CELL.search(_source(cell))
         if m:
             from book.quizzes import quiz_html
 
             cell["outputs"] = [_html_output(quiz_html(m.group(1), launch=launch_html(path)),
                                             f"Concept check {m.group(1)}")]
-            tags = cell.setdefault("metadata", {}).setdefault("tags", [])
-            if "remove-input" not in tags:
-                tags.append("remove-input")
+            if CHECK_CELL.fullmatch(_source(cell).strip()):  # only the call: the quiz takes its place
+                tags = cell.setdefault("metadata", {}).setdefault("tags", [])
+                if "remove-input" not in tags:
+                    tags.append("remove-input")
     launch = {"cell_type": "markdown", "metadata": {}, "id": "mgdlearn-book-launch",
               "source": f'<p class="mgdlearn-launch">Run this notebook yourself: {launch_html(path)}</p>'}
     cells.insert(1 if cells and cells[0]["cell_type"] == "markdown" else 0, launch)

@@ -56,12 +56,22 @@ def _first_attempt(exercise_id: str, answer: object) -> Any:
     return replace(result, more_hints=False)  # "call hint(...)" needs a kernel
 
 
-def feedback_html(result: Any) -> str:
-    """The checker's feedback as an HTML fragment (the notebook's words, book markup, no scripts)."""
+def feedback_html(result: Any, typed: str = "") -> str:
+    """The checker's feedback as an HTML fragment (the notebook's words, book markup, no scripts).
+
+    ``typed`` is the start of the message that echoes the reader's number (``"49.93 nmol/L"``): it
+    goes into a ``mgdlearn-typed`` span, which the page's script fills with the number typed.
+    """
     e = html.escape
     label = "Correct" if result.correct else "Not yet"
     icon = "✔" if result.correct else "✘"
-    parts = [f'<p><span aria-hidden="true">{icon}</span> <strong>{e(label)}.</strong> {e(result.message)}</p>']
+    message = e(result.message)
+    if typed:
+        if not result.message.startswith(typed):
+            raise ValueError(f"{result.exercise_id}: the checker's message {result.message!r} does not start "
+                             f"with the number {typed!r}; update book/quizzes.py")
+        message = f'<span class="mgdlearn-typed">{e(typed)}</span>{e(result.message[len(typed):])}'
+    parts = [f'<p><span aria-hidden="true">{icon}</span> <strong>{e(label)}.</strong> {message}</p>']
     parts += [f"<p><em>Note:</em> {e(n)}</p>" for n in result.notes]
     if result.correct and result.explanation:
         parts.append(f"<p><em>Why:</em> {e(result.explanation)}</p>")
@@ -97,7 +107,7 @@ def _numeric(ex: Any) -> dict[str, Any]:
     if not ok.correct:
         raise ValueError(f"{ex.id}: the checker does not accept its own target {target!r}")
     answers.append({"type": "range", "range": [target - half, math.nextafter(target + half, math.inf)],
-                    "correct": True, "feedback": feedback_html(ok)})
+                    "correct": True, "feedback": feedback_html(ok, _echo(target, ex.unit))})
 
     # Typical mistakes, in the checker's order: the exercise's own, the sign, a unit (either sign,
     # the checker compares sizes), a power of ten (same sign as the target only).
@@ -131,18 +141,22 @@ def _numeric(ex: Any) -> dict[str, Any]:
             lo, hi = (max(lo, math.ulp(0.0)), hi) if target > 0 else (lo, min(hi, 0.0))
         answers.append({"type": "range", "range": [lo, hi], "correct": False, "feedback": feedback_html(result)})
 
-    # Anything else: too low or too high (the notebook names the typed number; the page cannot).
+    # Anything else: too low or too high (the message names the number typed, filled in by the page).
     for probe, lo, hi in ((target - 7 * half - abs(target) * 0.37, -_FAR, target),
                           (target + 7 * half + abs(target) * 0.37, target, _FAR)):
         result = _first_attempt(ex.id, probe)
-        shown = f"{probe:.4g} {ex.unit}".strip()
-        if not result.message.startswith(shown) or not result.message.endswith(_GENERIC):
+        if not result.message.endswith(_GENERIC):
             raise ValueError(f"{ex.id}: the checker's generic message changed ({result.message!r}); "
                              "update book/quizzes.py")
-        result = replace(result, message="That value" + result.message[len(shown):])
-        answers.append({"type": "range", "range": [lo, hi], "correct": False, "feedback": feedback_html(result)})
+        answers.append({"type": "range", "range": [lo, hi], "correct": False,
+                        "feedback": feedback_html(result, _echo(probe, ex.unit))})
     _verify_numeric(ex, answers)
     return {"type": "numeric", "answers": answers, "mgdlearn_unit": ex.unit}
+
+
+def _echo(x: float, unit: str) -> str:
+    """How the checker writes a number it echoes (``Numeric.evaluate``: ``f"{x:.4g} {unit}"``)."""
+    return f"{x:.4g} {unit}".replace("  ", " ").strip()
 
 
 def _verify_numeric(ex: Any, answers: list[dict[str, Any]]) -> None:
@@ -163,11 +177,10 @@ def _verify_numeric(ex: Any, answers: list[dict[str, Any]]) -> None:
         result = _first_attempt(ex.id, x)
         if bool(result.correct) != page["correct"]:
             raise ValueError(f"{ex.id}: at {x!r} the checker says {result.message!r}, the page the opposite")
-        if result.correct:
-            continue
-        if result.message.endswith(_GENERIC):
-            direction = "too high" if "too high" in result.message else "too low"
-            if f"That value is {direction}" not in page["feedback"]:
+        echo = _echo(x, ex.unit)
+        if result.correct or result.message.endswith(_GENERIC):  # the page fills in the number typed
+            rest = html.escape(result.message[len(echo):]) if result.message.startswith(echo) else None
+            if rest is None or f'<span class="mgdlearn-typed">' not in page["feedback"] or rest not in page["feedback"]:
                 raise ValueError(f"{ex.id}: at {x!r} the checker says {result.message!r}, the page does not")
         elif html.escape(result.message) not in page["feedback"]:
             raise ValueError(f"{ex.id}: at {x!r} the checker says {result.message!r}, the page does not")

@@ -10,9 +10,27 @@
     return JSON.parse(new TextDecoder("utf-8").decode(bytes));
   }
 
-  function mirror(feedback, live) {
+  // The checker's "49.9 nmol/L is right." echoes the number typed: fill it in (Python's "{x:.4g}").
+  function typedNumber(input) {
+    let value = input.value.trim();
+    if (value.indexOf("/") !== -1) {
+      const parts = value.split("/");
+      value = Number(parts[0]) / Number(parts[1]);
+    }
+    const x = Number(value);
+    return Number.isFinite(x) ? String(Number(x.toPrecision(4))) : value;
+  }
+
+  function mirror(feedback, live, input, unit) {
     const copy = () => {
-      live.textContent = feedback.style.display === "none" ? "" : feedback.textContent;
+      if (input) {
+        const text = typedNumber(input) + (unit ? " " + unit : "");
+        feedback.querySelectorAll(".mgdlearn-typed").forEach((span) => {
+          if (span.textContent !== text) span.textContent = text;
+        });
+      }
+      const text = feedback.style.display === "none" ? "" : feedback.textContent;
+      if (live.textContent !== text) live.textContent = text;
     };
     new MutationObserver(copy).observe(feedback, {
       childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ["style"],
@@ -48,7 +66,7 @@
         live.setAttribute("aria-live", "polite");
         wrapper.appendChild(live);
         feedback.setAttribute("aria-hidden", "true");
-        mirror(feedback, live);
+        mirror(feedback, live, input, qa.mgdlearn_unit || "");
       }
     });
   }
