@@ -245,8 +245,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m book.build", description=__doc__.split("\n\n")[0])
     parser.add_argument("what", choices=("html", "pdf", "stage"), help="the book (html), its PDF, or the sources only")
     parser.add_argument("--out", type=Path, help="output folder (html) or file (pdf)")
+    parser.add_argument("--src", type=Path, default=BUILD / "book-src", help="staging folder (replaced)")
     args = parser.parse_args(argv)
-    src = stage()
+    src = stage(args.src)
     if args.what == "stage":
         print(src)
     elif args.what == "html":
@@ -254,7 +255,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sphinx(src, out, "html")
         print(f"book: {out / 'index.html'}")
     else:
-        single = BUILD / "book-single"
+        single = args.src.parent / "book-single"
         sphinx(src, single, "singlehtml")
         pdf = print_pdf(single, args.out or BUILD / "book.pdf")
         print(f"book PDF: {pdf} ({pdf.stat().st_size // 1024} KiB)")

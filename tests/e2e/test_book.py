@@ -11,6 +11,9 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
+import subprocess
+import sys
 import threading
 from pathlib import Path
 from typing import Any, Iterator
@@ -19,7 +22,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 
 from ._axe import describe, run_axe, severe, tally, write_report
-from ._support import ARTIFACTS, REPO_ROOT, require_module
+from ._support import ARTIFACTS, REPO_ROOT, RUNNING_AS_ROOT, component_missing, require_module
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -29,6 +32,7 @@ class BookSite:
 
     def __init__(self, root: Path, port: int) -> None:
         self.root, self.port = root, port
+        self.built_offline = False
 
     @property
     def base(self) -> str:
@@ -50,26 +54,41 @@ class BookSite:
         return path / "index.html" if path.is_dir() else path
 
 
+def _offline_runner() -> list[str] | None:
+    """``unshare -n`` (a new network namespace: no network at all) when this user may make one."""
+    unshare = shutil.which("unshare")
+    if unshare is None or not RUNNING_AS_ROOT:
+        return None
+    probe = subprocess.run([unshare, "-n", "true"], capture_output=True)
+    return [unshare, "-n"] if probe.returncode == 0 else None
+
+
 @pytest.fixture(scope="module")
 def book_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BookSite]:
-    """The book (built now, or ``$MGDLEARN_BOOK_DIR``) served by a thread of this process."""
+    """The book, built now from this checkout (with the network cut off where possible), or
+    ``$MGDLEARN_BOOK_DIR``; served by a thread of this process."""
     given = os.environ.get("MGDLEARN_BOOK_DIR")
+    offline = False
     if given:
         root = Path(given).resolve()
         assert (root / "index.html").is_file(), f"MGDLEARN_BOOK_DIR={given} holds no built book (run `make book`)"
     else:
         require_module("myst_nb", '-e ".[book]"')
-        from book.build import sphinx, stage
-
         tmp = tmp_path_factory.mktemp("book")
         root = tmp / "html"
-        sphinx(stage(tmp / "src"), root, "html")
+        runner = _offline_runner()
+        cmd = [sys.executable, "-m", "book.build", "html", "--out", str(root), "--src", str(tmp / "src")]
+        done = subprocess.run((runner or []) + cmd, cwd=REPO_ROOT, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, f"the book did not build:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+        offline = runner is not None
     handler = functools.partial(_QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield BookSite(root, server.server_address[1])
+        site = BookSite(root, server.server_address[1])
+        site.built_offline = offline
+        yield site
     finally:
         server.shutdown()
         server.server_close()
@@ -121,6 +140,16 @@ def _open(page: Any, url: str) -> None:
 
 
 # ------------------------------------------------------------------------------------------
+def test_the_book_builds_with_the_network_cut_off(book_site: BookSite) -> None:
+    """Sphinx, the theme and the quiz vendoring need nothing from the network (``unshare -n``)."""
+    if os.environ.get("MGDLEARN_BOOK_DIR"):
+        pytest.skip("MGDLEARN_BOOK_DIR gives a ready book; unset it to build (offline) here")
+    if not book_site.built_offline:
+        component_missing("a network namespace for an offline build (`unshare -n`, as root)",
+                          "run the tests as root on Linux with util-linux's unshare")
+    assert (book_site.root / "index.html").is_file() and (book_site.root / "searchindex.js").is_file()
+
+
 def test_every_page_opens_with_alt_text_and_working_internal_links(book_page: Any, book_site: BookSite) -> None:
     pages = book_site.pages()
     lessons = [p for p in pages if p.startswith("lessons/0")]
