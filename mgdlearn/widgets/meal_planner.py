@@ -263,8 +263,11 @@ class MealPlanner:
         names = food_names()
         rows = max(int(rows), len(menu))
         chosen = [(find_food(n).name, float(s)) for n, s in menu] + [(_NONE, 1.0)] * (rows - len(menu))
-        layout = w.Layout(width="22em")
-        self.food_boxes = [w.Dropdown(options=(_NONE, *names), value=name, layout=layout) for name, _ in chosen]
+        layout = w.Layout(width="26em")
+        # each food menu has a visible label (the ipywidgets <label for> names it for screen readers)
+        self.food_boxes = [w.Dropdown(options=(_NONE, *names), value=name, description=f"Food {i}",
+                                      style={"description_width": "4em"}, layout=layout)
+                           for i, (name, _) in enumerate(chosen, start=1)]
         self.serving_boxes = [w.FloatText(value=s, step=0.5, description="servings", continuous_update=False,
                                           layout=w.Layout(width="12em")) for _, s in chosen]
         self.age = slider("Age", "years", value=30, min=1, max=100, step=1, integer=True)
@@ -397,7 +400,10 @@ class MealPlanner:
         rows = [w.HBox([f, s]) for f, s in zip(self.food_boxes, self.serving_boxes)]
         heading = w.HTML("<h4 style='margin:4px 0'>Meal planner: magnesium, calcium and vitamin D</h4>")
         caveat = w.HTML(f"<p style='max-width:44em;font-size:90%'>{html.escape(CAVEAT)}</p>")
+        from mgdlearn.widgets.a11y import accessibility_helper
+
         return w.VBox([
+            accessibility_helper(),
             heading, w.HTML("<b>Foods of one day</b> (servings as listed in the food table)"), *rows,
             w.HTML("<b>Person and supplements</b>"), self.age, self.sex, self.life_stage,
             self.supp_mg, self.supp_ca, self.supp_vd, self.chart_out,
