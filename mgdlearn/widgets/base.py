@@ -237,8 +237,9 @@ class Explorer:
 
         _align_labels(self.controls.values())
         heading = w.HTML(f"<h4 style='margin:4px 0'>{html.escape(self.title)}</h4>")
-        # first, hidden: names the sliders for screen readers, makes the figure a live region
-        return w.VBox([accessibility_helper(), heading, w.VBox(list(self.controls.values())), self._output])
+        # hidden, before the figure: names the sliders for screen readers, makes the figure a live
+        # region (placed after the controls, so the box's text form, which nbval compares, keeps its start)
+        return w.VBox([heading, w.VBox(list(self.controls.values())), accessibility_helper(), self._output])
 
     def _ipython_display_(self) -> None:
         from IPython.display import display

@@ -403,13 +403,13 @@ class MealPlanner:
         from mgdlearn.widgets.a11y import accessibility_helper
 
         return w.VBox([
-            accessibility_helper(),
             heading, w.HTML("<b>Foods of one day</b> (servings as listed in the food table)"), *rows,
             w.HTML("<b>Person and supplements</b>"), self.age, self.sex, self.life_stage,
             self.supp_mg, self.supp_ca, self.supp_vd, self.chart_out,
             w.HTML("<b>Close the gap</b> (optionally pick foods you would eat; none picked = any food)"),
             self.preferred, self.gap_button, self.gap_out,
             w.HTML("<b>Hand-off to the model</b>"), self.sun, self.model_button, self.model_out, caveat,
+            accessibility_helper(),  # hidden; last, so the box's text form (compared by nbval) keeps its start
         ])
 
     def _ipython_display_(self) -> None:
