@@ -133,7 +133,7 @@ def draw(data: PlannerData, fig: "Figure | None" = None) -> "tuple[Figure, str]"
         if fig is None or not hasattr(fig, "_mgd_planner"):
             fig, ax = new_figure(width=7.0, height=3.4)
             colours = [color("vitamin_d" if k == "vitamin_d" else k) for k in keys]
-            ax.bar(xs, food, color=colours, width=0.6, label="from food")
+            ax.bar(xs, food, color=colours, width=0.6, edgecolor=PALETTE["black"], linewidth=0.5, label="from food")
             ax.bar(xs, supp, bottom=food, color=colours, width=0.6, alpha=0.45, hatch="//",
                    edgecolor=PALETTE["black"], linewidth=0.5, label="from supplements")
             static(ax.axhline(100, color=PALETTE["black"], linestyle=":", linewidth=1.2, label="RDA / AI (100 %)"))
@@ -164,10 +164,11 @@ PLANNER_TOP = 300.0
 
 def _marks(ax: Any, data: PlannerData, keys: list[str], heights: list[float]) -> list[Any]:
     """Draw the UL marks and the total above each bar (``heights`` in % of RDA/AI); return the artists."""
-    from mgdlearn.plots.style import PALETTE
+    from mgdlearn.plots.style import PALETTE, text_color
 
     a = data.assessment
     top = PLANNER_TOP
+    ul_text = text_color(PALETTE["vermillion"])
     drawn = []
     for x, (k, height) in enumerate(zip(keys, heights)):
         st = a.status(k)
@@ -183,11 +184,11 @@ def _marks(ax: Any, data: PlannerData, keys: list[str], heights: list[float]) ->
                 drawn.append(ax.hlines(level, x - 0.3, x + 0.3, color=PALETTE["vermillion"], linestyle="--",
                                        linewidth=2))
                 drawn.append(ax.annotate(label, (x, level), xytext=(0, 2), textcoords="offset points",
-                                         ha="center", fontsize=8, color=PALETTE["vermillion"]))
+                                         ha="center", fontsize=8, color=ul_text))
             else:
                 drawn.append(ax.annotate(f"{label} (off scale, {level:,.0f} %)", (x, top), xytext=(0, -10),
                                          textcoords="offset points", ha="center", fontsize=8,
-                                         color=PALETTE["vermillion"],
+                                         color=ul_text,
                                          bbox=dict(boxstyle="round,pad=0.2", facecolor="white", lw=0)))
         total = f"{st.total:,.0f} {unit}"
         if height <= 0.9 * top:
