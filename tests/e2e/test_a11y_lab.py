@@ -60,8 +60,10 @@ def test_axe_finds_no_serious_or_critical_violation_in_course_content(page: Any,
     whole = run_axe(page)
     chrome = {k: n - tally(content).get(k, 0) for k, n in tally(whole).items() if n - tally(content).get(k, 0) > 0}
     name = "axe-lab-" + re.sub(r"[^A-Za-z0-9]+", "-", rel.removesuffix(".ipynb"))
+    inside = {(v["id"], n["target"]) for v in content for n in v["nodes"]}
+    chrome_details = [dict(v, nodes=[n for n in v["nodes"] if (v["id"], n["target"]) not in inside]) for v in whole]
     write_report(name, {"notebook": rel, "content": tally(content), "jupyterlab_chrome": chrome,
-                        "content_details": content})
+                        "content_details": content, "chrome_details": [v for v in chrome_details if v["nodes"]]})
     assert not severe(content), f"{rel}: serious/critical violations in course content:\n{describe(severe(content))}"
     # every control's label shows whole (an ellipsis could hide the unit)
     cut = page.evaluate(
