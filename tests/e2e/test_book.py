@@ -292,6 +292,12 @@ def test_axe_finds_no_serious_or_critical_violation_on_any_book_page(book_page: 
         for key, n in tally(violations).items():
             report["totals"][key] = report["totals"].get(key, 0) + n
         bad = severe(violations)
+        if rel.startswith("lessons/0"):  # the theme's dark mode too (a reader can switch to it)
+            book_page.evaluate("() => { document.documentElement.dataset.theme = 'dark'; }")
+            book_page.wait_for_timeout(600)  # the theme's colour transitions
+            dark = run_axe(book_page)
+            report["pages"][rel]["dark_mode"] = tally(dark)
+            bad += severe(dark)
         if bad:
             failures.append(f"{rel}:\n{describe(bad)}")
     write_report("axe-book", report)
