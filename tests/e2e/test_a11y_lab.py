@@ -118,16 +118,21 @@ def test_keyboard_alone_reaches_and_moves_every_explorer_control_of_lesson_01(pa
     page.locator(f"{PANEL} .jp-Notebook .jp-Cell").first.locator(".jp-InputArea-prompt, .jp-Cell-inputArea").first.click()
     page.keyboard.press("Escape")
     reached: dict[str, dict[str, Any]] = {}
+    tabs = escapes = 0
     for _ in range(600):
         page.keyboard.press("Tab")
+        tabs += 1
         now = _focused(page)
         if now["inEditor"]:
             page.keyboard.press("Escape")
+            escapes += 1
             continue
         if now["control"] in expected:
             reached.setdefault(now["control"], now)
         if len(reached) == len(expected):
             break
+    write_report("keyboard-lesson01", {"controls": expected, "tab_presses": tabs, "escape_presses": escapes,
+                                       "reached": reached})
     missing = [x for x in expected if x not in reached]
     assert not missing, f"Tab never reached: {missing}"
     for label, info in reached.items():
