@@ -8,7 +8,7 @@ LAB_ARGS ?=
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: lab test setup setup-test notebooks bench clean
+.PHONY: lab test setup setup-test notebooks bench clean book book-pdf
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,9 +38,21 @@ test: setup-test
 notebooks: setup-test
 	$(BIN)/python scripts/run_notebooks.py
 
+# The course book (static HTML, no execution, nothing fetched at build time) and its PDF
+# (Chromium's headless print-to-PDF of the single-page build). MGDLEARN_HUB_URL adds hub links.
+$(VENV)/.installed-book: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[book]"
+	touch $@ $(VENV)/.installed-runtime
+
+book: $(VENV)/.installed-book
+	$(BIN)/python -m book.build html --out _build/book
+
+book-pdf: $(VENV)/.installed-book
+	$(BIN)/python -m book.build pdf --out _build/book.pdf
+
 bench: setup-test
 	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) .pytest_cache test-artifacts
+	rm -rf $(VENV) .pytest_cache test-artifacts _build

@@ -15,9 +15,22 @@ from mgdlearn.plots.timecourse import draw_timecourses, summarize_runs
 def test_palette_is_okabe_ito_and_cited():
     from mgdlearn.bibliography import cite
 
+    # Okabe-Ito, with orange (#E69F00) and sky blue (#56B4E9) darkened to 80 % and 85 % for contrast
     assert set(style.PALETTE.values()) == {
-        "#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
+        "#000000", "#B87F00", "#4999C6", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
     assert cite(style.PALETTE_SOURCE).year == 2008
+
+
+def test_lines_in_course_colours_and_text_through_text_color_meet_wcag_contrast_on_white():
+    # WCAG 2.1: 3:1 for graphics that carry information (1.4.11), 4.5:1 for text (1.4.3)
+    for name, colour in style.PALETTE.items():
+        if name != "yellow":  # yellow only shades translucent bands
+            assert style.contrast_ratio(colour) >= 3.0, name
+        assert style.contrast_ratio(style.text_color(colour)) >= 4.5, name
+    for colour, _ in style.SERIES.values():
+        assert style.contrast_ratio(colour) >= 3.0
+    assert style.contrast_ratio("#777777") == pytest.approx(4.48, abs=0.01)  # the WCAG worked value
+    assert style.text_color("#0072B2") == "#0072B2", "a colour that passes is kept"
 
 
 def test_every_series_has_a_distinct_colour_and_line_style():

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from mgdlearn.plots.style import PALETTE, new_figure
+from mgdlearn.plots.style import PALETTE, new_figure, text_color
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
@@ -62,7 +62,7 @@ def draw_course_map() -> tuple["Figure", str]:
                              linestyle="--" if stop.pillar == "capstone" else "-")
         ax.add_patch(box)
         ax.text(i + 0.42, 0.66, stop.number, ha="center", va="center", fontsize=12,
-                fontweight="bold", color=colour)
+                fontweight="bold", color=text_color(colour))
         ax.text(i + 0.42, 0.4, stop.title, ha="center", va="center", fontsize=7)
         if i:
             ax.add_patch(FancyArrowPatch((i - 0.16, 0.5), (i + 0.02, 0.5), arrowstyle="-|>",

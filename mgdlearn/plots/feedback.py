@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from mgdlearn.errors import InputError, InputTypeError, require_number
-from mgdlearn.plots.style import PALETTE, color, linestyle, new_figure, style_axes
+from mgdlearn.plots.style import PALETTE, color, linestyle, new_figure, style_axes, text_color
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -283,7 +283,8 @@ def _loop_arrow(ax: "Axes", a: tuple[float, float], b: tuple[float, float], sign
                                  connectionstyle=f"arc3,rad={rad}", color=color(series), linewidth=1.8,
                                  linestyle="--" if inhibit else "-", zorder=2))
     mx, my = a[0] + (b[0] - a[0]) * where + offset[0], a[1] + (b[1] - a[1]) * where + offset[1]
-    ax.text(mx, my, sign, ha="center", va="center", fontsize=11, fontweight="bold", color=color(series), zorder=5)
+    ax.text(mx, my, sign, ha="center", va="center", fontsize=11, fontweight="bold", color=text_color(color(series)),
+            zorder=5)
 
 
 def _mg_mark(ax: "Axes", x: float, y: float, text: str) -> None:

@@ -30,10 +30,11 @@ def slider(label: str, unit: str, *, value: float, min: float, max: float, step:
     import ipywidgets as w
 
     description = f"{label} ({unit})" if unit else label
+    label_em = _label_em(description)
     common: dict[str, Any] = dict(
         value=value, min=min, max=max, step=step, description=description,
-        continuous_update=False, style={"description_width": "16em"},
-        layout=w.Layout(width="34em", max_width="100%"),
+        continuous_update=False, style={"description_width": f"{label_em}em"},
+        layout=w.Layout(width=f"{label_em + 18}em", max_width="100%"),
     )
     if integer:
         return w.IntSlider(**common)
@@ -44,8 +45,9 @@ def dropdown(label: str, options: Any, value: Any) -> "ipywidgets.Dropdown":
     """A labelled dropdown in the course layout."""
     import ipywidgets as w
 
-    return w.Dropdown(options=options, value=value, description=label,
-                      style={"description_width": "16em"}, layout=w.Layout(width="34em", max_width="100%"))
+    label_em = _label_em(label)
+    return w.Dropdown(options=options, value=value, description=label, style={"description_width": f"{label_em}em"},
+                      layout=w.Layout(width=f"{label_em + 18}em", max_width="100%"))
 
 
 def toggle(label: str, value: bool) -> "ipywidgets.Checkbox":
@@ -54,6 +56,29 @@ def toggle(label: str, value: bool) -> "ipywidgets.Checkbox":
 
     return w.Checkbox(value=value, description=label, indent=False,
                       layout=w.Layout(width="34em", max_width="100%"))
+
+
+def _label_em(description: str) -> int:
+    """Width (em) of a control's label column: 16, or wider so a long label and its unit show whole.
+
+    ipywidgets cuts a label that does not fit with an ellipsis, which can hide the unit; about
+    0.55 em per character of JupyterLab's widget font, measured in Chromium.
+    """
+    import math
+
+    return max(16, math.ceil(0.55 * len(description)) + 1)
+
+
+def _align_labels(controls: Any) -> None:
+    """Give the labelled controls of one explorer the widest label column among them, so the
+    sliders line up under each other."""
+    sized = [c for c in controls if str(getattr(getattr(c, "style", None), "description_width", "")).endswith("em")]
+    if not sized:
+        return
+    widest = max(int(float(c.style.description_width[:-2])) for c in sized)
+    for c in sized:
+        c.style.description_width = f"{widest}em"
+        c.layout.width = f"{widest + 18}em"
 
 
 def _format_for(step: float) -> str:
@@ -208,8 +233,13 @@ class Explorer:
             for control in self.controls.values():
                 control.observe(self.refresh, names="value")
         self.refresh()
+        from mgdlearn.widgets.a11y import accessibility_helper
+
+        _align_labels(self.controls.values())
         heading = w.HTML(f"<h4 style='margin:4px 0'>{html.escape(self.title)}</h4>")
-        return w.VBox([heading, w.VBox(list(self.controls.values())), self._output])
+        # hidden, before the figure: names the sliders for screen readers, makes the figure a live
+        # region (placed after the controls, so the box's text form, which nbval compares, keeps its start)
+        return w.VBox([heading, w.VBox(list(self.controls.values())), accessibility_helper(), self._output])
 
     def _ipython_display_(self) -> None:
         from IPython.display import display

@@ -133,7 +133,7 @@ def draw(data: PlannerData, fig: "Figure | None" = None) -> "tuple[Figure, str]"
         if fig is None or not hasattr(fig, "_mgd_planner"):
             fig, ax = new_figure(width=7.0, height=3.4)
             colours = [color("vitamin_d" if k == "vitamin_d" else k) for k in keys]
-            ax.bar(xs, food, color=colours, width=0.6, label="from food")
+            ax.bar(xs, food, color=colours, width=0.6, edgecolor=PALETTE["black"], linewidth=0.5, label="from food")
             ax.bar(xs, supp, bottom=food, color=colours, width=0.6, alpha=0.45, hatch="//",
                    edgecolor=PALETTE["black"], linewidth=0.5, label="from supplements")
             static(ax.axhline(100, color=PALETTE["black"], linestyle=":", linewidth=1.2, label="RDA / AI (100 %)"))
@@ -164,10 +164,11 @@ PLANNER_TOP = 300.0
 
 def _marks(ax: Any, data: PlannerData, keys: list[str], heights: list[float]) -> list[Any]:
     """Draw the UL marks and the total above each bar (``heights`` in % of RDA/AI); return the artists."""
-    from mgdlearn.plots.style import PALETTE
+    from mgdlearn.plots.style import PALETTE, text_color
 
     a = data.assessment
     top = PLANNER_TOP
+    ul_text = text_color(PALETTE["vermillion"])
     drawn = []
     for x, (k, height) in enumerate(zip(keys, heights)):
         st = a.status(k)
@@ -183,11 +184,11 @@ def _marks(ax: Any, data: PlannerData, keys: list[str], heights: list[float]) ->
                 drawn.append(ax.hlines(level, x - 0.3, x + 0.3, color=PALETTE["vermillion"], linestyle="--",
                                        linewidth=2))
                 drawn.append(ax.annotate(label, (x, level), xytext=(0, 2), textcoords="offset points",
-                                         ha="center", fontsize=8, color=PALETTE["vermillion"]))
+                                         ha="center", fontsize=8, color=ul_text))
             else:
                 drawn.append(ax.annotate(f"{label} (off scale, {level:,.0f} %)", (x, top), xytext=(0, -10),
                                          textcoords="offset points", ha="center", fontsize=8,
-                                         color=PALETTE["vermillion"],
+                                         color=ul_text,
                                          bbox=dict(boxstyle="round,pad=0.2", facecolor="white", lw=0)))
         total = f"{st.total:,.0f} {unit}"
         if height <= 0.9 * top:
@@ -263,8 +264,11 @@ class MealPlanner:
         names = food_names()
         rows = max(int(rows), len(menu))
         chosen = [(find_food(n).name, float(s)) for n, s in menu] + [(_NONE, 1.0)] * (rows - len(menu))
-        layout = w.Layout(width="22em")
-        self.food_boxes = [w.Dropdown(options=(_NONE, *names), value=name, layout=layout) for name, _ in chosen]
+        layout = w.Layout(width="26em")
+        # each food menu has a visible label (the ipywidgets <label for> names it for screen readers)
+        self.food_boxes = [w.Dropdown(options=(_NONE, *names), value=name, description=f"Food {i}",
+                                      style={"description_width": "4em"}, layout=layout)
+                           for i, (name, _) in enumerate(chosen, start=1)]
         self.serving_boxes = [w.FloatText(value=s, step=0.5, description="servings", continuous_update=False,
                                           layout=w.Layout(width="12em")) for _, s in chosen]
         self.age = slider("Age", "years", value=30, min=1, max=100, step=1, integer=True)
@@ -397,6 +401,8 @@ class MealPlanner:
         rows = [w.HBox([f, s]) for f, s in zip(self.food_boxes, self.serving_boxes)]
         heading = w.HTML("<h4 style='margin:4px 0'>Meal planner: magnesium, calcium and vitamin D</h4>")
         caveat = w.HTML(f"<p style='max-width:44em;font-size:90%'>{html.escape(CAVEAT)}</p>")
+        from mgdlearn.widgets.a11y import accessibility_helper
+
         return w.VBox([
             heading, w.HTML("<b>Foods of one day</b> (servings as listed in the food table)"), *rows,
             w.HTML("<b>Person and supplements</b>"), self.age, self.sex, self.life_stage,
@@ -404,6 +410,7 @@ class MealPlanner:
             w.HTML("<b>Close the gap</b> (optionally pick foods you would eat; none picked = any food)"),
             self.preferred, self.gap_button, self.gap_out,
             w.HTML("<b>Hand-off to the model</b>"), self.sun, self.model_button, self.model_out, caveat,
+            accessibility_helper(),  # hidden; last, so the box's text form (compared by nbval) keeps its start
         ])
 
     def _ipython_display_(self) -> None:

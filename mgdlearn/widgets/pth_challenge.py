@@ -180,8 +180,9 @@ def _build(fig: "Figure | None") -> "Figure":
     gl = flat[3]
     for label, (colour, style) in zip((CHOSEN, NORMAL), RUN_STYLES):
         gl.plot([], [], color=colour, linestyle=style, linewidth=1.2, alpha=0.8, label=f"gland response, {label}")
-    for label, (colour, _) in zip((CHOSEN, NORMAL), RUN_STYLES):
-        gl.plot([], [], color=colour, linestyle="none", marker="o", markersize=3.5, label=f"path during run, {label}")
+    # circles and squares: the two runs differ by marker shape, not by colour alone
+    for label, (colour, _), marker in zip((CHOSEN, NORMAL), RUN_STYLES, ("o", "s")):
+        gl.plot([], [], color=colour, linestyle="none", marker=marker, markersize=3.5, label=f"path during run, {label}")
     gl.set_yscale("log")
     style_axes(gl, title="PTH against calcium: the gland's response", xlabel="ionized calcium (mmol/L)",
                ylabel="PTH (pmol/L, log scale)")
