@@ -22,6 +22,7 @@ import secrets
 import shutil
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -122,6 +123,18 @@ class LocalHub:
         self.base_url = ""
         self.proxy_pid: int | None = None
         self._watched: set[int] = set()
+        self._local = threading.local()
+
+    @property
+    def api(self) -> Any:
+        """A ``requests`` session with the service token, one per thread (the load test runs many)."""
+        session = getattr(self._local, "session", None)
+        if session is None:
+            import requests
+
+            session = self._local.session = requests.Session()
+            session.headers["Authorization"] = f"token {self.token}"
+        return session
 
     # -- life cycle ---------------------------------------------------------------------------
     def start(self) -> "LocalHub":
@@ -163,10 +176,6 @@ class LocalHub:
         if pid_file.is_file():
             self.proxy_pid = int(pid_file.read_text().strip())
             self.process.extra_pids.add(self.proxy_pid)
-        import requests
-
-        self.api = requests.Session()
-        self.api.headers["Authorization"] = f"token {self.token}"
         return self
 
     def processes(self) -> list[Any]:
@@ -223,7 +232,7 @@ class LocalHub:
                 if pid:
                     self._watched.add(int(pid))
                 return time.monotonic() - started
-            time.sleep(0.25)
+            time.sleep(0.5)
         raise TimeoutError(f"{user}'s server was not ready within {timeout} s")
 
     def server_pid(self, user: str) -> int:
@@ -384,6 +393,7 @@ class KernelSession:
                   f"?session_id={self.client_session}")
         self.ws = websocket.create_connection(ws_url, header=[f"Authorization: token {hub.token}"], timeout=timeout)
         self.widgets: dict[str, dict[str, Any]] = {}
+        self.views: list[str] = []  # model ids of the widgets the notebook displayed, in order
 
     def close(self) -> None:
         try:
@@ -412,6 +422,10 @@ class KernelSession:
             kind = msg["header"]["msg_type"]
             if kind == "comm_open" and msg["content"].get("target_name") == "jupyter.widget":
                 self.widgets[msg["content"]["comm_id"]] = dict(msg["content"]["data"].get("state", {}))
+            if kind in ("display_data", "execute_result"):
+                view = msg["content"].get("data", {}).get("application/vnd.jupyter.widget-view+json")
+                if view and view.get("model_id"):
+                    self.views.append(view["model_id"])
             if msg.get("parent_header", {}).get("msg_id") != msg_id:
                 continue
             reply.messages.append(msg)
@@ -440,6 +454,26 @@ class KernelSession:
     def sliders(self) -> dict[str, dict[str, Any]]:
         """The slider models the notebook opened (comm id -> state)."""
         return {cid: s for cid, s in self.widgets.items() if s.get("_model_name") in SLIDER_MODELS}
+
+    def explorers(self) -> list[list[str]]:
+        """For each displayed widget (an explorer), in display order, the comm ids of its sliders."""
+        found = []
+        for root in self.views:
+            seen: set[str] = set()
+            stack = [root]
+            while stack:
+                cid = stack.pop()
+                if cid in seen or cid not in self.widgets:
+                    continue
+                seen.add(cid)
+                for value in self.widgets[cid].values():
+                    for item in value if isinstance(value, list) else [value]:
+                        if isinstance(item, str) and item.startswith("IPY_MODEL_"):
+                            stack.append(item[len("IPY_MODEL_"):])
+            sliders = [cid for cid in self.widgets if cid in seen and self.widgets[cid].get("_model_name") in SLIDER_MODELS]
+            if sliders:
+                found.append(sliders)
+        return found
 
     def move(self, comm_id: str, state: dict[str, Any]) -> Reply:
         """Send a widget state change as the browser does (``comm_msg`` "update"); wait until idle.
