@@ -31,6 +31,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import statistics
 import sys
 import tempfile
@@ -225,7 +226,7 @@ class _Sampler(threading.Thread):
 
 
 def run_class(students: int, *, base: Path, stagger: float = 2.0, moves: int = 10, answers: int = 5,
-              deadline: float = 1800.0, min_free_mb: float = 1500.0) -> dict[str, Any]:
+              deadline: float = 1800.0, min_free_mb: float = 1500.0, log_copy: Path | None = None) -> dict[str, Any]:
     """Run the class scenario (see the module docstring); return the report as a dict."""
     from benchmarks.suite import machine_reference_ms
 
@@ -316,6 +317,9 @@ def run_class(students: int, *, base: Path, stagger: float = 2.0, moves: int = 1
         release.set()
         sampler.stop_event.set()
         leftovers = hub.stop()
+        if log_copy is not None and hub.process is not None and hub.process.log_path.exists():
+            log_copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(hub.process.log_path, log_copy)  # the hub's, the servers' and the kernels' log
     if leftovers:
         errors.append(f"processes left running after the hub stopped: {leftovers}")
     errors += [f"{s.name}: {e}" for s in roster for e in s.errors]
@@ -422,7 +426,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="mgdlearn-class-") as tmp:
         report = run_class(args.students, base=Path(tmp), stagger=args.stagger, moves=args.moves, answers=args.answers,
-                           deadline=args.deadline, min_free_mb=args.min_free_mb)
+                           deadline=args.deadline, min_free_mb=args.min_free_mb,
+                           log_copy=args.json.with_suffix(".log") if args.json else None)
     print(format_report(report))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

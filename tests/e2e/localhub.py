@@ -218,22 +218,41 @@ class LocalHub:
         return response.json() if response.content else None
 
     def spawn(self, user: str, timeout: float | None = None) -> float:
-        """Create ``user`` if needed, start their server, wait until it is ready; return seconds."""
+        """Create ``user`` if needed, start their server, wait until it is ready; return seconds.
+
+        Waits on the hub's spawn-progress event stream, as the browser's "server starting" page
+        does (not by polling, which would load the hub more than a class of browsers does).
+        Raises ``RuntimeError`` with the hub's message when the spawn fails.
+        """
         started = time.monotonic()
+        limit = timeout or self.spawn_timeout + 30
         response = self.api.get(f"{self.base_url}/hub/api/users/{user}", timeout=60)
         if response.status_code == 404:
             self.hub_api("POST", f"users/{user}")
         self.hub_api("POST", f"users/{user}/server")
-        deadline = started + (timeout or self.spawn_timeout + 30)
-        while time.monotonic() < deadline:
-            server = (self.hub_api("GET", f"users/{user}").get("servers") or {}).get("")
-            if server and server.get("ready"):
-                pid = (server.get("state") or {}).get("pid")
-                if pid:
-                    self._watched.add(int(pid))
-                return time.monotonic() - started
-            time.sleep(0.5)
-        raise TimeoutError(f"{user}'s server was not ready within {timeout} s")
+        url = f"{self.base_url}/hub/api/users/{user}/server/progress"
+        last: dict[str, Any] = {}
+        with self.api.get(url, stream=True, timeout=limit) as events:
+            if events.status_code != 200:
+                raise RuntimeError(f"{user}'s server failed to start (progress: HTTP {events.status_code} "
+                                   f"{events.text[:300]})")
+            for raw in events.iter_lines(decode_unicode=True):
+                if time.monotonic() - started > limit:
+                    break
+                if not raw or not raw.startswith("data:"):
+                    continue
+                last = json.loads(raw[len("data:"):].strip())
+                if last.get("failed"):
+                    raise RuntimeError(f"{user}'s server failed to start: {last.get('message')}")
+                if last.get("ready"):
+                    break
+        server = (self.hub_api("GET", f"users/{user}").get("servers") or {}).get("")
+        if not (server and server.get("ready")):
+            raise TimeoutError(f"{user}'s server was not ready within {limit:.0f} s (last event: {last})")
+        pid = (server.get("state") or {}).get("pid")
+        if pid:
+            self._watched.add(int(pid))
+        return time.monotonic() - started
 
     def server_pid(self, user: str) -> int:
         server = (self.hub_api("GET", f"users/{user}").get("servers") or {}).get("") or {}
@@ -286,6 +305,20 @@ def git(*args: str, cwd: Path) -> str:
     return done.stdout
 
 
+def export_checkout(dest: Path, source: Path = REPO_ROOT) -> Path:
+    """Copy the files git tracks in ``source`` (their working-tree content) to ``dest``: what a fresh
+    clone would hold, with this checkout's uncommitted edits. Returns ``dest``."""
+    if shutil.which("git") is None:
+        component_missing("git", "install git (apt-get install git)")
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=source, capture_output=True, check=True).stdout
+    for rel in filter(None, listed.decode().split("\0")):
+        src = source / rel
+        if src.is_file():
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest / rel)
+    return dest
+
+
 def make_course_repo(dest: Path, source: Path = REPO_ROOT) -> tuple[Path, Path]:
     """Make ``dest/mgdlearn.git`` (bare, branch ``main``) from the files git tracks in ``source``.
 
@@ -293,15 +326,7 @@ def make_course_repo(dest: Path, source: Path = REPO_ROOT) -> tuple[Path, Path]:
     the students get. Returns ``(bare, instructor)``: the bare repository and the instructor's
     clone of it, where a test edits lessons and pushes them.
     """
-    if shutil.which("git") is None:
-        component_missing("git", "install git (apt-get install git)")
-    listed = subprocess.run(["git", "ls-files", "-z"], cwd=source, capture_output=True, check=True).stdout
-    work = dest / "course-src"
-    for rel in filter(None, listed.decode().split("\0")):
-        src = source / rel
-        if src.is_file():
-            (work / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, work / rel)
+    work = export_checkout(dest / "course-src", source)
     git("init", "-q", "-b", "main", cwd=work)
     git("add", "-A", cwd=work)
     git("commit", "-q", "-m", "Course as of this checkout", cwd=work)

@@ -25,7 +25,7 @@ MOVES, ANSWERS = 10, 5
 
 def test_a_class_works_through_a_lesson_on_one_hub_without_errors(tmp_path: Path) -> None:
     report = run_class(STUDENTS, base=tmp_path, stagger=2.0, moves=MOVES, answers=ANSWERS,
-                       deadline=120 + 60 * STUDENTS)
+                       deadline=120 + 60 * STUDENTS, log_copy=ARTIFACTS / f"class-load-{STUDENTS}.log")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     text = format_report(report)
     (ARTIFACTS / f"class-load-{STUDENTS}.txt").write_text(text + "\n")
