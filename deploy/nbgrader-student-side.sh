@@ -10,7 +10,9 @@ set -euo pipefail
 PREFIX="${NB_PYTHON_PREFIX:-$(python -c 'import sys; print(sys.prefix)')}"
 export PATH="$PREFIX/bin:$PATH"
 "$PREFIX/bin/python" -m pip install --no-cache-dir "nbgrader>=0.9,<0.10"
-jupyter labextension disable --level=sys_prefix \
-    @jupyter/nbgrader:formgrader @jupyter/nbgrader:create-assignment @jupyter/nbgrader:course-list
+INSTRUCTOR_PLUGINS=(@jupyter/nbgrader:formgrader @jupyter/nbgrader:create-assignment @jupyter/nbgrader:course-list)
+jupyter labextension disable --level=sys_prefix "${INSTRUCTOR_PLUGINS[@]}"
+# Locked, so JupyterLab's plugin manager does not offer to switch them back on (JupyterLab >= 4.1).
+jupyter labextension lock --level=sys_prefix "${INSTRUCTOR_PLUGINS[@]}"
 jupyter server extension disable --sys-prefix nbgrader.server_extensions.formgrader
 jupyter server extension disable --sys-prefix nbgrader.server_extensions.course_list

@@ -131,9 +131,17 @@ class LocalHub:
         session = getattr(self._local, "session", None)
         if session is None:
             import requests
+            from requests.adapters import HTTPAdapter
+            from urllib3.util.retry import Retry
 
             session = self._local.session = requests.Session()
             session.headers["Authorization"] = f"token {self.token}"
+            # Like a browser, retry an idempotent request once when a kept-alive connection turns
+            # out to be closed before any answer came (the proxy closes idle ones after 5 s);
+            # POST (spawns, new sessions) is never retried.
+            retry = Retry(total=2, connect=2, read=1, status=0, other=0, backoff_factor=0.2,
+                          allowed_methods=frozenset({"GET", "HEAD", "PUT", "DELETE"}), raise_on_status=False)
+            session.mount("http://", HTTPAdapter(max_retries=retry))
         return session
 
     # -- life cycle ---------------------------------------------------------------------------

@@ -73,6 +73,9 @@ def test_binder_postbuild_builds_an_environment_that_passes_doctor(tmp_path: Pat
         assert f"@jupyter/nbgrader:{plugin}" in disabled, lab_listing
     for plugin in ("assignment-list", "validate-assignment"):
         assert f"@jupyter/nbgrader:{plugin}" not in disabled, lab_listing
+    locked = re.search(r"plugins: ([^)]*) locked", lab_listing)
+    assert locked and all(f"@jupyter/nbgrader:{p}" in locked.group(1)
+                          for p in ("formgrader", "create-assignment", "course-list")), lab_listing
     servers = _run([str(bin_ / "jupyter"), "server", "extension", "list"], cwd=src, env=env)
     listing = servers.stdout + servers.stderr
     assert re.search(r"nbgrader\.server_extensions\.assignment_list\s+\S*enabled", listing), listing
