@@ -43,8 +43,17 @@ from pathlib import Path
 from typing import Any
 
 from ._support import REPO_ROOT
-from .localhub import COURSE_DIR, KernelSession, LocalHub, git_pull, lab_venv, make_course_repo, next_slider_value, \
-    pip_version, solution_answers
+from .localhub import (
+    COURSE_DIR,
+    KernelSession,
+    LocalHub,
+    git_pull,
+    lab_venv,
+    make_course_repo,
+    next_slider_value,
+    pip_version,
+    solution_answers,
+)
 
 LESSONS = [
     ("lessons/01_activation_pathway.ipynb", "exercises/01_activation_and_units.ipynb", "ex01"),
