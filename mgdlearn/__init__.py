@@ -13,8 +13,8 @@ nutrition    food data, intake calculator, Ca:Mg ratio, gap closing
 sun          skin vitamin D synthesis estimate
 plots        course figure style and the lessons' figures
 widgets      the interactive explorers
-exercises    answer checking with feedback
-progress_store  saved progress (``mgdlearn.progress()`` shows it)
+exercises    answer checking with feedback; ``mgdlearn.progress()`` shows how far you are
+progress_store  saved progress (storage only)
 """
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ _API: dict[str, str] = {
     "ul": "reference_values",
     "dri": "reference_values",
     "normal_range": "reference_values",
+    "ods_table": "reference_values",
     # bibliography
     "cite": "bibliography",
     "print_bibliography": "bibliography",
@@ -51,10 +52,12 @@ _API: dict[str, str] = {
     "find_food": "nutrition",
     "assess": "nutrition",
     "close_gap": "nutrition",
+    "official_list": "nutrition",
+    "print_official_list": "nutrition",
     "sun_iu_per_day": "sun",
     # exercises and progress
     "check": "exercises",
-    "progress": "progress_store",
+    "progress": "exercises.summary",
 }
 
 _SUBMODULES = {

@@ -5,7 +5,7 @@ Usage
 ``mgdlearn lab [--port P] [--no-browser] [--course-root DIR] [extra jupyter args]``
     Open JupyterLab on ``lessons/00_start_here.ipynb`` of the course.
 ``mgdlearn progress``
-    Print the saved progress (:func:`mgdlearn.progress_store.format_progress`).
+    Print the saved progress (:func:`mgdlearn.exercises.summary.format_progress`).
 ``mgdlearn doctor [--course-root DIR]``
     Check Python, JupyterLab, ipywidgets and its JupyterLab extension, matplotlib, the progress
     file and the course notebooks; print a fix for each problem; exit status 1 if any failed.
@@ -252,7 +252,7 @@ def _shell_quote(part: str) -> str:
 # progress
 # --------------------------------------------------------------------------------------------
 def _cmd_progress(args: argparse.Namespace, extra: list[str]) -> int:
-    from mgdlearn.progress_store import format_progress
+    from mgdlearn.exercises.summary import format_progress  # the bank and the store: only for this command
 
     print(format_progress())
     return 0
@@ -262,7 +262,7 @@ def _cmd_progress(args: argparse.Namespace, extra: list[str]) -> int:
 # doctor
 # --------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
-class CheckResult:
+class DoctorCheck:
     """Outcome of one ``mgdlearn doctor`` check.
 
     Attributes
@@ -297,34 +297,34 @@ def _major(version: str) -> int:
     return int(head) if head.isdigit() else -1
 
 
-def check_python() -> CheckResult:
+def check_python() -> DoctorCheck:
     """Python is new enough for the course (3.10 or newer)."""
     found = ".".join(str(p) for p in sys.version_info[:3])
     need = ".".join(str(p) for p in MIN_PYTHON)
     ok = sys.version_info[:2] >= MIN_PYTHON
-    return CheckResult(
+    return DoctorCheck(
         "Python", ok, f"Python {found} at {sys.executable} (need {need} or newer)",
         "" if ok else f"install Python {need} or newer, then `python -m pip install mgdlearn` in it",
     )
 
 
-def check_jupyterlab() -> CheckResult:
+def check_jupyterlab() -> DoctorCheck:
     """JupyterLab 4 is installed in this environment."""
     found = _dist_version("jupyterlab")
     ok = found is not None and _major(found) == 4
     detail = f"JupyterLab {found}" if found else "JupyterLab is not installed in this Python"
-    return CheckResult(
+    return DoctorCheck(
         "JupyterLab", ok, detail + " (need 4.x)",
         "" if ok else f'run `{Path(sys.executable).name} -m pip install "jupyterlab>=4,<5"`',
     )
 
 
-def check_ipywidgets() -> CheckResult:
+def check_ipywidgets() -> DoctorCheck:
     """ipywidgets 8 is installed (the explorers' sliders)."""
     found = _dist_version("ipywidgets")
     ok = found is not None and _major(found) == 8
     detail = f"ipywidgets {found}" if found else "ipywidgets is not installed in this Python"
-    return CheckResult(
+    return DoctorCheck(
         "ipywidgets", ok, detail + " (need 8.x)",
         "" if ok else f'run `{Path(sys.executable).name} -m pip install "ipywidgets>=8,<9"`',
     )
@@ -353,14 +353,14 @@ def find_widget_extension(paths: Sequence[Path] | None = None) -> Path | None:
     return None
 
 
-def check_widget_extension() -> CheckResult:
+def check_widget_extension() -> DoctorCheck:
     """The ipywidgets front-end extension is where JupyterLab finds it."""
     paths = _labextension_paths()
     found = find_widget_extension(paths)
     if found is not None:
-        return CheckResult("ipywidgets JupyterLab extension", True, f"{WIDGET_EXTENSION} in {found.parent.parent}")
+        return DoctorCheck("ipywidgets JupyterLab extension", True, f"{WIDGET_EXTENSION} in {found.parent.parent}")
     searched = ", ".join(str(p) for p in paths) or "(no folders)"
-    return CheckResult(
+    return DoctorCheck(
         "ipywidgets JupyterLab extension", False,
         f"{WIDGET_EXTENSION} not found in the Jupyter data path: {searched}; sliders would show as "
         "'Error displaying widget' or as plain text",
@@ -369,7 +369,7 @@ def check_widget_extension() -> CheckResult:
     )
 
 
-def check_matplotlib() -> CheckResult:
+def check_matplotlib() -> DoctorCheck:
     """matplotlib imports and its Agg backend renders a figure (what the inline backend uses)."""
     fix = (
         f'run `{Path(sys.executable).name} -m pip install "matplotlib>=3.7"`; if MPLBACKEND is set, '
@@ -387,10 +387,10 @@ def check_matplotlib() -> CheckResult:
         width, height = canvas.get_width_height()
         pixels = bytes(canvas.buffer_rgba())
     except Exception as exc:  # any import or rendering failure is the finding
-        return CheckResult("matplotlib", False, f"cannot render a figure: {type(exc).__name__}: {exc}", fix)
+        return DoctorCheck("matplotlib", False, f"cannot render a figure: {type(exc).__name__}: {exc}", fix)
     if width * height == 0 or len(set(pixels)) < 2:
-        return CheckResult("matplotlib", False, "the Agg backend produced an empty image", fix)
-    return CheckResult("matplotlib", True, f"matplotlib {matplotlib.__version__}, Agg renders ({width}x{height} px)")
+        return DoctorCheck("matplotlib", False, "the Agg backend produced an empty image", fix)
+    return DoctorCheck("matplotlib", True, f"matplotlib {matplotlib.__version__}, Agg renders ({width}x{height} px)")
 
 
 def progress_path() -> Path | None:
@@ -430,7 +430,7 @@ def _probe_writable(path: Path) -> str | None:
     return None
 
 
-def check_progress_file() -> CheckResult:
+def check_progress_file() -> DoctorCheck:
     """The progress file (or the folder it will be created in) can be written."""
     fix = (
         f"point {PROGRESS_ENV} at a file in a folder you can write, e.g. "
@@ -439,26 +439,26 @@ def check_progress_file() -> CheckResult:
     try:
         path = progress_path()
     except Exception as exc:  # the progress store itself is broken or missing
-        return CheckResult(
+        return DoctorCheck(
             "progress file", False, f"cannot locate the progress file: {type(exc).__name__}: {exc}",
             f"reinstall the package (`python -m pip install --force-reinstall mgdlearn`) or set {PROGRESS_ENV}",
         )
     if path is None:
-        return CheckResult("progress file", True, f"saving progress is switched off ({PROGRESS_ENV}=off)")
+        return DoctorCheck("progress file", True, f"saving progress is switched off ({PROGRESS_ENV}=off)")
     problem = _probe_writable(path)
     if problem is None:
-        return CheckResult("progress file", True, f"{path} is writable")
-    return CheckResult("progress file", False, f"{path} is not writable: {problem}; saved progress would be lost", fix)
+        return DoctorCheck("progress file", True, f"{path} is writable")
+    return DoctorCheck("progress file", False, f"{path} is not writable: {problem}; saved progress would be lost", fix)
 
 
-def check_course_notebooks(course_root: str | os.PathLike[str] | None = None) -> CheckResult:
+def check_course_notebooks(course_root: str | os.PathLike[str] | None = None) -> DoctorCheck:
     """The course notebooks (``lessons/`` with the start notebook, ``exercises/``) are present."""
     fix = _GET_NOTEBOOKS.format(repo=DEFAULT_REPO) + f" (or pass --course-root DIR / set {COURSE_ROOT_ENV})"
     root = find_course_root(course_root)
     if root is None:
         given = course_root or os.environ.get(COURSE_ROOT_ENV)
         where = f"{given} is not a folder" if given else f"no {START_NOTEBOOK} in {Path.cwd()} or its parents"
-        return CheckResult("course notebooks", False, f"course folder not found: {where}", fix)
+        return DoctorCheck("course notebooks", False, f"course folder not found: {where}", fix)
     lessons = sorted((root / "lessons").glob("*.ipynb"))
     exercises = sorted((root / "exercises").glob("*.ipynb"))
     missing = []
@@ -467,15 +467,15 @@ def check_course_notebooks(course_root: str | os.PathLike[str] | None = None) ->
     if not exercises:
         missing.append("exercises/*.ipynb")
     if missing:
-        return CheckResult("course notebooks", False, f"missing in {root}: {', '.join(missing)}", fix)
-    return CheckResult(
+        return DoctorCheck("course notebooks", False, f"missing in {root}: {', '.join(missing)}", fix)
+    return DoctorCheck(
         "course notebooks", True, f"{len(lessons)} lessons and {len(exercises)} exercise notebooks in {root}"
     )
 
 
-def run_doctor(course_root: str | os.PathLike[str] | None = None) -> list[CheckResult]:
+def run_doctor(course_root: str | os.PathLike[str] | None = None) -> list[DoctorCheck]:
     """Run every environment check and return the results in display order."""
-    checks: list[Callable[[], CheckResult]] = [
+    checks: list[Callable[[], DoctorCheck]] = [
         check_python,
         check_jupyterlab,
         check_ipywidgets,
@@ -487,7 +487,7 @@ def run_doctor(course_root: str | os.PathLike[str] | None = None) -> list[CheckR
     return [check() for check in checks]
 
 
-def format_report(results: Sequence[CheckResult]) -> str:
+def format_report(results: Sequence[DoctorCheck]) -> str:
     """Render doctor results as text: one line per check, a ``fix:`` line under each failure."""
     lines = ["mgdlearn doctor: checking this environment for the course"]
     for result in results:

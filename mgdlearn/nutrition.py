@@ -1,7 +1,9 @@
 """Foods, a day's intake against the reference intakes, the Ca:Mg ratio and closing a magnesium gap.
 
-The food table (``mgdlearn/data/foods.csv``, read with :func:`foods`) holds 49 foods with
-magnesium, calcium and vitamin D per serving and per 100 g. Every value names its source
+The food table (``mgdlearn/data/foods.csv``, read with :func:`foods`) holds 66 foods with
+magnesium, calcium and vitamin D per serving and per 100 g, among them every food of the NIH ODS
+fact-sheet tables of food sources (``mgdlearn/data/ods_tables.csv``; :func:`official_list` prints each
+table row next to its food). Every value names its source
 (``magnesium_source``, ``calcium_source``, ``vitd_source``; ``source`` lists all keys of the row):
 per-serving figures from the NIH ODS fact-sheet tables (``ods_mg``, ``ods_vitd``, ``ods_ca``) or the
 Dietary Guidelines calcium table (``dga2020_calcium``), per-100 g figures and serving weights from
@@ -21,6 +23,8 @@ Main API
 ``ca_mg_ratio(calcium_mg, magnesium_mg)``  the calcium-to-magnesium ratio, with its evidence level
 ``close_gap(meals, person, ...)``   fewest servings that lift magnesium to the RDA within every UL
 ``to_scenario(intake, sun_iu_per_day)``  the model :class:`mgdlearn.model.Scenario` of a day's diet
+``official_list(nutrient)``         the ODS fact sheet's food table, each row matched to a food
+                                    (``print_official_list(nutrient)`` prints it)
 
 Meals are given as a mapping ``{"almonds": 1, "spinach": 2}`` (food -> servings), or as a list of
 ``("almonds", 1)`` pairs, ``{"food": "almonds", "grams": 50}`` dicts or :class:`MealItem` objects.
@@ -77,6 +81,10 @@ __all__ = [
     "ca_mg_ratio",
     "close_gap",
     "to_scenario",
+    "OfficialRow",
+    "OfficialList",
+    "official_list",
+    "print_official_list",
 ]
 
 #: Shown with every gap-closing suggestion and in the meal planner.
@@ -247,6 +255,22 @@ def _index() -> Mapping[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _fact_sheet_names() -> Mapping[str, str]:
+    """Normalised food name of each ODS fact-sheet row (with and without its serving) -> food_id.
+
+    Used for exact look-ups only, so a student can type a name as the fact sheet prints it.
+    """
+    from mgdlearn.reference_values import ods_table
+
+    idx: dict[str, str] = {}
+    for row in ods_table():
+        for key in (row.food, row.label):
+            if row.food_ids:
+                idx.setdefault(_norm(key), row.food_ids[0])
+    return MappingProxyType(idx)
+
+
+@lru_cache(maxsize=1)
 def _by_id() -> Mapping[str, Food]:
     return MappingProxyType({f.food_id: f for f in _foods()})
 
@@ -272,6 +296,9 @@ def search_foods(text: str, limit: int = 8) -> tuple[Food, ...]:
 def find_food(name: str | Food) -> Food:
     """Return the food called ``name`` (id, name or alias; case, spaces and plurals forgiven).
 
+    A food is also found by its name in the NIH ODS fact-sheet tables (``"Liver, beef, braised"``;
+    see :func:`official_list`).
+
     Raises
     ------
     InputTypeError
@@ -290,6 +317,8 @@ def find_food(name: str | Food) -> Food:
     for key in (q, q.rstrip("s"), q + "s", q + "es"):
         if key in idx:
             return _by_id()[idx[key]]
+    if q in _fact_sheet_names():
+        return _by_id()[_fact_sheet_names()[q]]
     contains = list(dict.fromkeys(fid for key, fid in idx.items() if q in key))
     if len(contains) == 1:
         return _by_id()[contains[0]]
@@ -867,6 +896,175 @@ def close_gap(meals: Any, person: Person | Mapping[str, Any] | None = None,
         f"Adding {sum(n for _, n in added)} serving(s) - {listing} - lifts magnesium from {mg_s.total:,.0f} to "
         f"{mg_after:,.0f} mg/day (the {mg_s.kind} is {mg_s.rda:,.0f}) while calcium and vitamin D stay within "
         "their ULs."))
+
+
+# ---------------------------------------------------------------------------------------------
+# The official lists: the NIH ODS fact-sheet tables, row by row against the food finder
+# ---------------------------------------------------------------------------------------------
+_FACT_SHEETS: Mapping[str, str] = MappingProxyType({
+    "magnesium": "Magnesium", "vitamin_d": "Vitamin D", "calcium": "Calcium"})
+
+
+@dataclass(frozen=True)
+class OfficialRow:
+    """One row of an ODS fact-sheet table next to one of its foods in the food finder.
+
+    Attributes
+    ----------
+    row : mgdlearn.reference_values.OdsFoodRow
+        The fact sheet's row.
+    food : Food or None
+        The matched food of :func:`foods` (``None`` if the row names no food that exists).
+    grams : float or None
+        Grams of the fact sheet's serving used for the comparison (``None``: the food's own serving).
+    amount : float or None
+        The food finder's amount for the fact sheet's serving, in ``row.unit``.
+    amount_iu : float or None
+        Vitamin D only: the same amount in IU.
+    agrees : bool
+        True if ``amount`` rounds to the fact sheet's figure.
+    problem : str
+        ``""`` if the row agrees, otherwise what is wrong, naming the row.
+    """
+
+    row: Any
+    food: Food | None
+    grams: float | None = field(metadata={"unit": "g", "source": "see row"})
+    amount: float | None = field(metadata={"unit": "see row", "source": "foods.csv"})
+    amount_iu: float | None = field(metadata={"unit": "IU", "source": "foods.csv"})
+    agrees: bool
+    problem: str
+
+    def finder_text(self) -> str:
+        """The matched food and its amount, such as ``"Rainbow trout, farmed, cooked (3 oz): 16.2 µg (648 IU)"``."""
+        if self.food is None or self.amount is None:
+            return "no matching food"
+        serving = self.food.serving if self.grams is None else f"{self.row.serving}, {self.grams:g} g"
+        digits = 0 if self.row.unit == "mg" else 1
+        text = f"{self.food.name} ({serving}): {self.amount:,.{digits}f} {self.row.unit}"
+        if self.amount_iu is not None:
+            text += f" ({self.amount_iu:,.{0 if self.amount_iu >= 10 or self.amount_iu == 0 else 1}f} IU)"
+        return text
+
+
+@dataclass(frozen=True)
+class OfficialList:
+    """An ODS fact sheet's table of food sources, each row matched to a food of the finder.
+
+    ``str(list)`` (or :func:`print_official_list`) prints it; :meth:`table` gives a DataFrame.
+    """
+
+    nutrient: str
+    rows: tuple[OfficialRow, ...]
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """One message per row that no food matches within rounding (empty if all agree)."""
+        return tuple(r.problem for r in self.rows if r.problem)
+
+    def table(self) -> "pd.DataFrame":
+        """One row per fact-sheet row and matched food: the fact sheet's food, serving and amount, the
+        matched food, its amount for that serving, whether they agree, and how the row was checked."""
+        import pandas as pd
+
+        return pd.DataFrame([dict(
+            rank=r.row.rank, fact_sheet_food=r.row.food, serving=r.row.serving, fact_sheet_amount=r.row.amount_text,
+            food_id=None if r.food is None else r.food.food_id, food=None if r.food is None else r.food.name,
+            food_amount=r.amount, unit=r.row.unit, agrees=r.agrees, status=r.row.status,
+            checked_against=";".join(r.row.checked_against), revision=r.row.revision or None, source=r.row.source)
+            for r in self.rows])
+
+    def __str__(self) -> str:
+        from mgdlearn.bibliography import cite
+
+        if not self.rows:
+            return f"No rows for {self.nutrient}."
+        ref = cite(self.rows[0].row.source)
+        revisions = sorted({r.row.revision for r in self.rows if r.row.revision})
+        count = len({r.row.rank for r in self.rows})
+        lines = [f"The official list: {ref.title} (NIH Office of Dietary Supplements), "
+                 f"table of selected food sources, {count} rows.",
+                 f"Revision date: {', '.join(revisions) if revisions else 'not given by the copies checked'}. "
+                 f"{ref.url}",
+                 "Rows were checked against public copies of the table, not the fact sheet itself (status)."]
+        from mgdlearn.reference_values import ODS_ROW_STATUS, ODS_TABLE_GAPS
+
+        if ODS_TABLE_GAPS.get(self.nutrient):
+            lines.append(f"Known gap: {ODS_TABLE_GAPS[self.nutrient]}.")
+        lines.append("")
+        shown = None
+        for r in self.rows:
+            if r.row is not shown:
+                lines.append(f"{r.row.rank:>2}. {r.row.label}: {r.row.amount_text}")
+                shown = r.row
+            mark = "agrees" if r.agrees else "DIFFERS"
+            lines.append(f"    food finder: {r.finder_text()}; {mark} ({r.row.status})")
+        used = dict.fromkeys(r.row.status for r in self.rows)
+        lines += ["", "Status: " + "; ".join(f"{k}: {ODS_ROW_STATUS.get(k, k)}" for k in used) + ".",
+                  "Amounts are typical of one product or preparation; fortified foods differ by brand "
+                  "(check the label)."]
+        return "\n".join(lines)
+
+
+def _match(row: Any) -> tuple[OfficialRow, ...]:
+    """Put one fact-sheet row next to each of its foods and compare the amounts within rounding."""
+    where = f"{_FACT_SHEETS[row.nutrient]} table row {row.rank} '{row.label}' ({row.amount_text})"
+    if not row.food_ids:
+        return (OfficialRow(row, None, None, None, None, False, f"{where}: no food is named (food_id is empty)"),)
+    out = []
+    for food_id in row.food_ids:
+        food = _by_id().get(food_id)
+        if food is None:
+            out.append(OfficialRow(row, None, None, None, None, False, f"{where}: no food '{food_id}' in foods.csv"))
+            continue
+        scale, grams = 1.0, None
+        if row.serving_g is not None:
+            if food.serving_g is None:
+                out.append(OfficialRow(row, food, None, None, None, False,
+                                       f"{where}: {food.name} has no serving weight to scale to {row.serving_g:g} g"))
+                continue
+            scale, grams = row.serving_g / food.serving_g, row.serving_g
+        amount = food.amount(row.nutrient) * scale
+        amount_iu = food.vitamin_d_iu * scale if row.nutrient == "vitamin_d" else None
+        ok = row.agrees(amount, amount_iu, rel_tol=0.01 if grams is not None else 0.0)
+        problem = "" if ok else (f"{where}: the food finder's {food.name} gives "
+                                 f"{amount:.3g} {row.unit} for that serving")
+        out.append(OfficialRow(row, food, grams, amount, amount_iu, ok, problem))
+    return tuple(out)
+
+
+def official_list(nutrient: str, rows: Sequence[Any] | None = None) -> OfficialList:
+    """The ODS fact sheet's table of food sources of ``nutrient``, each row matched to a food of the finder.
+
+    Parameters
+    ----------
+    nutrient : str
+        ``"magnesium"``, ``"vitamin_d"`` or ``"calcium"`` (``"Mg"``, ``"vitamin D"``, ``"Ca"`` ...).
+    rows : sequence of OdsFoodRow, optional
+        Rows to match instead of the shipped table (for example
+        ``mgdlearn.reference_values.read_ods_table(path)`` of an edited copy).
+
+    Returns
+    -------
+    OfficialList
+        Printable; ``.problems`` names every row whose food does not agree within rounding.
+
+    Examples
+    --------
+    >>> from mgdlearn.nutrition import official_list
+    >>> official_list("vitamin D").rows[1].finder_text()
+    'Rainbow trout, farmed, cooked (3 oz): 16.2 µg (648 IU)'
+    """
+    from mgdlearn.reference_values import _nutrient_key, ods_table
+
+    key = _nutrient_key(nutrient)
+    chosen = ods_table(key) if rows is None else tuple(r for r in rows if r.nutrient == key)
+    return OfficialList(nutrient=key, rows=tuple(m for r in chosen for m in _match(r)))
+
+
+def print_official_list(nutrient: str) -> None:
+    """Print :func:`official_list` of ``nutrient``: each fact-sheet row, its food and whether they agree."""
+    print(official_list(nutrient))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -10,6 +10,9 @@ module stays cheap.
   total and ionized calcium.
 * ``dri.csv``: RDA/AI and UL of magnesium, vitamin D and calcium by age band, sex, pregnancy and
   lactation. The magnesium UL applies to supplements and medicines only, not to food.
+* ``ods_tables.csv``: the NIH ODS fact sheets' tables of selected food sources of magnesium,
+  vitamin D and calcium, each row matched to a food of :mod:`mgdlearn.nutrition` and marked with
+  how it was checked (:func:`ods_table`).
 
 These are population reference values for teaching, not advice for any person.
 
@@ -28,7 +31,7 @@ from __future__ import annotations
 import csv
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -51,6 +54,12 @@ __all__ = [
     "ul",
     "NUTRIENTS",
     "SCHEMES",
+    "OdsFoodRow",
+    "ODS_TABLE_COPIES",
+    "ODS_ROW_STATUS",
+    "ODS_TABLE_GAPS",
+    "ods_table",
+    "read_ods_table",
 ]
 
 _DATA = Path(__file__).with_name("data")
@@ -584,3 +593,213 @@ def dri_table(nutrient: str | None = None) -> tuple[DRI, ...]:
     """Return every DRI row (of one nutrient, or all), in the order of ``dri.csv``."""
     key = None if nutrient is None else _nutrient_key(nutrient)
     return tuple(e for _, _, e in _dri_rows() if key is None or e.nutrient == key)
+
+
+# --------------------------------------------------------------------------------------------
+# The NIH ODS fact sheets' tables of food sources ("the official list")
+# --------------------------------------------------------------------------------------------
+#: Where the rows of ``ods_tables.csv`` were checked (its ``checked_against`` column). None of them is
+#: the fact sheet itself: no primary copy of the three ODS pages was found in the stored public
+#: material the course was checked against, so every row says which copies agree with it.
+ODS_TABLE_COPIES: Mapping[str, str] = MappingProxyType({
+    "facts.md": "the course's fact file (shared/science/facts.md, section 6), compiled from the fact sheets",
+    "gh-react-mg": "a public GitHub React component listing the magnesium table as % of a 400 mg DV "
+                   "(mg = 4 x value)",
+    "magnitop": "https://magnitop.in/magnesium-rich-foods (mg and % DV; the stored copy ends after raisins)",
+    "gh-react-vitd": "a public GitHub React page transcribing the vitamin D table (µg, IU and % DV)",
+    "healthbuilding007": "https://healthbuilding007.com/2025/03/to-get-vitamin-d-from-food-there-are.html "
+                         "(µg and IU; foods renamed)",
+    "procon2022": "https://milk.procon.org/comparison-of-calcium-content-in-select-foods/ (accessed 25 July 2022; "
+                  "ODS rows merged with the Dietary Guidelines table; the stored copy ends at spinach)",
+    "burbank": "http://burbank.com/story/what-foods-are-good-sources-of-calcium/812016 (an older revision, in prose)",
+    "askdrjames2012": "https://askdrjames.com/2012/07/10/calcium-part-2-where-can-i-get-calcium-from-food/ "
+                      "(2012, an older revision with ranges)",
+})
+
+#: Row status of ``ods_tables.csv`` -> what it means.
+ODS_ROW_STATUS: Mapping[str, str] = MappingProxyType({
+    "copies agree": "two or more independent copies give this food, serving and value",
+    "one copy": "one copy gives it; no second copy was found",
+    "older revisions only": "copies of older revisions give it; the newest copy found does not list it",
+    "copies disagree": "copies give different values; the note says which is kept and why",
+    "no copy found": "kept from the course's earlier food table; no public copy was found",
+})
+
+#: What is known to be missing from each table of ``ods_tables.csv``.
+ODS_TABLE_GAPS: Mapping[str, str] = MappingProxyType({
+    "magnesium": "",
+    "vitamin_d": "",
+    "calcium": ("the copies found are of different revisions and cut off, so the fact sheet's table probably "
+                "has rows that are missing here; the rows kept are those a copy (or the earlier food table) gives"),
+})
+
+_ODS_COLUMNS = ("nutrient", "rank", "food", "serving", "value", "value_high", "unit", "value_iu", "value_iu_high",
+                "revision", "food_id", "serving_g", "serving_g_source", "status", "checked_against", "source", "note")
+_ODS_UNIT_STEP: Mapping[str, float] = MappingProxyType({"mg": 1.0, "µg": 0.1, "IU": 1.0})
+
+
+def _printed(low: str, high: str, unit: str) -> str:
+    """``"1360", "", "IU"`` -> ``"1,360 IU"``; ``"24", "27", "mg"`` -> ``"24-27 mg"``."""
+    def num(text: str) -> str:
+        return f"{int(text):,}" if text.isdigit() else text
+    return f"{num(low)}{'-' + num(high) if high else ''} {unit}"
+
+
+def _decimal_step(text: str, unit: str) -> float:
+    """The rounding step of a number as printed (``"16.2"`` -> 0.1), at most the unit's usual step."""
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return min(10.0 ** -decimals, _ODS_UNIT_STEP[unit])
+
+
+@dataclass(frozen=True)
+class OdsFoodRow:
+    """One row of an NIH ODS health-professional fact sheet's table of selected food sources.
+
+    Attributes
+    ----------
+    nutrient : str
+        ``"magnesium"``, ``"vitamin_d"`` or ``"calcium"``.
+    rank : int
+        Position in the fact sheet's table (1 = first row).
+    food, serving : str
+        The food and serving as the fact sheet names them.
+    value, value_high : float
+        Amount per serving (``value_high`` only where the fact sheet gives a range, such as 24-27 mg).
+    unit : str
+        ``"mg"`` or ``"µg"``.
+    value_iu, value_iu_high : float or None
+        Vitamin D only: the fact sheet's IU column.
+    step, step_iu : float
+        The rounding of the printed numbers (1 mg, 0.1 µg, 1 IU; 0.1 IU for "1.7").
+    revision : str
+        The fact sheet's revision date, ``""`` where no copy gave it.
+    food_ids : tuple of str
+        The food(s) of :func:`mgdlearn.nutrition.foods` this row is matched to (``food_id`` column,
+        ``";"``-separated where one row covers several foods, such as soy and almond milk).
+    serving_g : float or None
+        Grams in the fact sheet's serving where it differs from the food table's serving.
+    status : str
+        How well the row is checked (a key of :data:`ODS_ROW_STATUS`).
+    checked_against : tuple of str
+        Keys of :data:`ODS_TABLE_COPIES` that give this row.
+    source : str
+        Reference key of the fact sheet (``"ods_mg"``, ``"ods_vitd"``, ``"ods_ca"``).
+    printed : str
+        The amount as the fact sheet prints it (``"16.2 µg (645 IU)"``).
+    note : str
+        Caveats (a serving converted to grams, copies that disagree).
+    """
+
+    nutrient: str
+    rank: int
+    food: str
+    serving: str
+    value: float = field(metadata={"unit": "see unit", "source": "see source"})
+    value_high: float = field(metadata={"unit": "see unit", "source": "see source"})
+    unit: str
+    value_iu: float | None = field(metadata={"unit": "IU", "source": "see source"})
+    value_iu_high: float | None = field(metadata={"unit": "IU", "source": "see source"})
+    step: float
+    step_iu: float
+    revision: str
+    food_ids: tuple[str, ...]
+    serving_g: float | None = field(metadata={"unit": "g", "source": "see serving_g_source"})
+    serving_g_source: str
+    status: str
+    checked_against: tuple[str, ...]
+    source: str
+    printed: str
+    note: str = ""
+
+    @property
+    def label(self) -> str:
+        """Food and serving as one phrase (``"Trout (rainbow), farmed, cooked, 3 ounces"``)."""
+        words = set(re.findall(r"\w+", self.food.lower()))
+        if set(re.findall(r"\w+", self.serving.lower())) <= words:
+            return self.food
+        return f"{self.food}, {self.serving}"
+
+    @property
+    def amount_text(self) -> str:
+        """The fact sheet's amount as printed (``"16.2 µg (645 IU)"``, ``"24-27 mg"``)."""
+        return self.printed
+
+    def agrees(self, amount: float, amount_iu: float | None = None, *, rel_tol: float = 0.0) -> bool:
+        """True if ``amount`` (in :attr:`unit`) rounds to the fact sheet's value (or range).
+
+        For vitamin D an ``amount_iu`` that rounds to the IU column also agrees (the fact sheet
+        prints 0 µg but 1.7 IU for ground beef). ``rel_tol`` widens the band for amounts scaled
+        to another serving weight.
+        """
+        def within(x: float, low: float, high: float, step: float) -> bool:
+            return low - step / 2 - rel_tol * high - 1e-9 <= x <= high + step / 2 + rel_tol * high + 1e-9
+        if within(amount, self.value, self.value_high, self.step):
+            return True
+        return (amount_iu is not None and self.value_iu is not None
+                and within(amount_iu, self.value_iu, self.value_iu_high or self.value_iu, self.step_iu))
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.amount_text} ({self.source})"
+
+
+def read_ods_table(path: str | Path) -> tuple[OdsFoodRow, ...]:
+    """Read a copy of ``ods_tables.csv`` (the shipped one is read by :func:`ods_table`).
+
+    Raises
+    ------
+    InputError
+        If a column is missing or a row holds a value that is not a number, naming the line.
+    """
+    with open(path, newline="", encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        missing = [c for c in _ODS_COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            raise InputError(f"{Path(path).name} lacks the columns {', '.join(missing)}.")
+        rows = list(reader)
+    out = []
+    for line, row in enumerate(rows, start=2):
+        try:
+            unit = row["unit"]
+            if unit not in ("mg", "µg"):
+                raise ValueError(f"unit {unit!r} (use 'mg' or 'µg')")
+            value = float(row["value"])
+            value_iu = _opt_float(row["value_iu"])
+            out.append(OdsFoodRow(
+                nutrient=_nutrient_key(row["nutrient"]), rank=int(row["rank"]), food=row["food"],
+                serving=row["serving"], value=value, value_high=_opt_float(row["value_high"]) or value,
+                unit=unit, value_iu=value_iu, value_iu_high=_opt_float(row["value_iu_high"]),
+                step=_decimal_step(row["value"], unit),
+                step_iu=_decimal_step(row["value_iu"], "IU") if value_iu is not None else 1.0,
+                revision=row["revision"],
+                food_ids=tuple(k.strip() for k in row["food_id"].split(";") if k.strip()), serving_g=_opt_float(row["serving_g"]),
+                serving_g_source=row["serving_g_source"], status=row["status"],
+                checked_against=tuple(k for k in row["checked_against"].split(";") if k),
+                source=row["source"], note=row["note"],
+                printed=_printed(row["value"], row["value_high"], unit)
+                + (f" ({_printed(row['value_iu'], row['value_iu_high'], 'IU')})" if value_iu is not None else "")))
+        except (ValueError, InputError) as exc:
+            raise InputError(f"{Path(path).name} line {line} ({row.get('food', '')!r}): {exc}") from None
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _ods_rows() -> tuple[OdsFoodRow, ...]:
+    return read_ods_table(_DATA / "ods_tables.csv")
+
+
+def ods_table(nutrient: str | None = None) -> tuple[OdsFoodRow, ...]:
+    """The NIH ODS fact sheet's table of selected food sources of ``nutrient`` (or all three), in order.
+
+    ``nutrient`` is ``"magnesium"``, ``"vitamin_d"`` or ``"calcium"`` (``"Mg"``, ``"vitamin D"``,
+    ``"Ca"`` ...). Each row names its fact sheet (``source``), the food of the course's food table it
+    matches (``food_ids``) and how it was checked (``status``, ``checked_against``).
+    :func:`mgdlearn.nutrition.official_list` puts each row next to the food finder's value.
+
+    Examples
+    --------
+    >>> from mgdlearn.reference_values import ods_table
+    >>> print(ods_table("vitamin D")[1])
+    Trout (rainbow), farmed, cooked, 3 ounces: 16.2 µg (645 IU) (ods_vitd)
+    """
+    key = None if nutrient is None else _nutrient_key(nutrient)
+    return tuple(r for r in _ods_rows() if key is None or r.nutrient == key)

@@ -453,17 +453,3 @@ def test_hidden_numbers_round_trip_and_do_not_show_the_digits(value):
 def test_hidden_text_round_trips():
     blob = hiding.hide_text("L1.1", "The liver makes 25(OH)D.")
     assert "liver" not in blob and hiding.reveal_text("L1.1", blob) == "The liver makes 25(OH)D."
-
-
-def test_digest_tool_prints_ready_to_paste_lines(capsys):
-    from mgdlearn.exercises.digest import main
-
-    assert main(["L1.1", "b", "c"]) == 0
-    out = capsys.readouterr().out.splitlines()
-    assert out[0] == f"'b': {hiding.digest('L1.1', 'b')!r}" and len(out) == 2
-    assert main(["L1.2", "--number", "49.92"]) == 0
-    assert hiding.reveal_number("L1.2", capsys.readouterr().out.split(": ")[1].strip().strip("'")) == 49.92
-    assert main(["L1.1", "--order", "b", "a"]) == 0
-    assert "positions=" in capsys.readouterr().out
-    assert main(["nonsense", "b"]) == 2
-    assert "is not an exercise id" in capsys.readouterr().err

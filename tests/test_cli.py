@@ -283,22 +283,21 @@ def test_unknown_options_are_refused_outside_lab(capsys: pytest.CaptureFixture[s
 
 
 # ------------------------------------------------------------------------ progress
-def test_progress_prints_what_the_progress_store_formats(
+def test_progress_prints_what_the_exercise_summary_formats(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    fake = types.ModuleType("mgdlearn.progress_store")
+    fake = types.ModuleType("mgdlearn.exercises.summary")
     fake.format_progress = lambda: "Lesson 01: 2 of 6 exercises correct"  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "mgdlearn.progress_store", fake)
+    monkeypatch.setitem(sys.modules, "mgdlearn.exercises.summary", fake)
     assert cli.main(["progress"]) == 0
     assert capsys.readouterr().out == "Lesson 01: 2 of 6 exercises correct\n"
 
 
-def test_progress_command_prints_the_real_store_summary(tmp_path: Path) -> None:
-    pytest.importorskip("mgdlearn.progress_store", reason="mgdlearn/progress_store.py not written yet")
+def test_progress_command_prints_the_real_summary(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("MGDLEARN_")}
     env["MGDLEARN_PROGRESS"] = str(tmp_path / "progress.json")
     expected = subprocess.run(
-        [sys.executable, "-c", "from mgdlearn.progress_store import format_progress; print(format_progress())"],
+        [sys.executable, "-c", "from mgdlearn.exercises.summary import format_progress; print(format_progress())"],
         capture_output=True, text=True, env=env, timeout=60, check=True,
     ).stdout
     done = subprocess.run(

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from mgdlearn.exercises import bank, hiding
-from mgdlearn.exercises.bank import _model_tasks as tasks
+from mgdlearn.exercises import tasks
 from mgdlearn.exercises.checker import Checker
 from mgdlearn.exercises.kinds import (
     Function,
@@ -304,3 +304,32 @@ def test_bad_input_on_every_bank_exercise_is_explained_not_accepted(ex, bad):
     res = Checker(save=False, time_limit_s=0.2).result(ex.id, BAD[bad])
     assert res.verdict in (Verdict.INVALID, Verdict.INCORRECT), res.text()
     assert len(res.message) > 20
+
+
+def test_the_bank_prompt_is_the_question_students_read():
+    """The bank's prompt and the notebook's question cell come from the same source text."""
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    shown: dict[str, str] = {}
+    headings: dict[str, str] = {}
+    for path in sorted((root / "exercises").glob("*.ipynb")) + sorted((root / "lessons").glob("*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            exercise_id = cell["metadata"].get("mgdlearn", {}).get("question")
+            if exercise_id:
+                text = "".join(cell["source"])
+                if exercise_id.startswith("ex"):
+                    headings[exercise_id], text = text.split("\n", 1)
+                shown[exercise_id] = text.strip()
+    assert sorted(shown) == sorted(ex.id for ex in ALL), "every exercise has exactly one tagged question cell"
+    for ex in ALL:
+        assert ex.prompt == shown[ex.id], ex.id
+        if ex.id.startswith("ex"):
+            assert headings[ex.id] == f"## {ex.id} {ex.title} ({ex.points} point{'' if ex.points == 1 else 's'})"
+
+
+def test_typical_mistakes_have_names_as_the_source_lists_them():
+    for ex in ALL:
+        names = [m.name for m in getattr(ex, "mistakes", ())]
+        assert all(names) and len(set(names)) == len(names), (ex.id, names)

@@ -1,4 +1,4 @@
-"""Every instructor solution is accepted, and the student versions start blank.
+"""Every instructor solution is accepted, the student versions start blank, and nothing generated is stale.
 
 The sources in ``exercises/source`` are run cell by cell in-process (like a notebook, without a
 kernel): the instructor version must make every check correct, the student version none.
@@ -20,7 +20,7 @@ import build_exercises as build  # noqa: E402
 from mgdlearn.exercises.checker import Checker  # noqa: E402
 from mgdlearn.exercises.result import Verdict  # noqa: E402
 
-SOURCES = sorted(build.SOURCES.glob("[0-9][0-9]_*.txt"))
+SOURCES = sorted(build.SOURCES.glob("[0-9][0-9]_*.py"))
 
 
 @pytest.fixture(autouse=True)
@@ -33,14 +33,16 @@ def run_source(path: Path, *, instructor: bool) -> dict[str, Verdict]:
     namespace: dict[str, object] = {"__name__": "__notebook__"}
     checker = Checker(save=False)
     verdicts: dict[str, Verdict] = {}
-    for cell in build.parse_source(path):
-        if cell.kind in ("code", "answer"):
-            code = cell.text if instructor else build.strip_solution(cell.text)
-            with contextlib.redirect_stdout(io.StringIO()):
-                exec(compile(code, f"{path.name}:{cell.exercise or cell.kind}", "exec"), namespace)
-        elif cell.kind == "check":
-            for exercise_id, expr in build._CHECK.findall(cell.text):
+    for cell in build.read(path).cells:
+        if cell.cell_type != "code":
+            continue
+        if cell.role == "check":
+            for exercise_id, expr in build._CHECK.findall(cell.source):
                 verdicts[exercise_id] = checker.result(exercise_id, eval(expr, namespace)).verdict
+            continue
+        code = cell.source if instructor or cell.role != "answer" else build.strip_solution(cell.source)
+        with contextlib.redirect_stdout(io.StringIO()):
+            exec(compile(code, f"{path.name}:{cell.line}", "exec"), namespace)
     return verdicts
 
 
@@ -56,39 +58,51 @@ def test_student_version_starts_with_every_exercise_not_answered(path):
     assert verdicts and all(v is Verdict.NOT_ANSWERED for v in verdicts.values()), verdicts
 
 
-@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.stem)
-def test_source_covers_its_bank_module_with_headings_and_points(path):
-    build.validate(build.parse_source(path), path.stem)  # raises with a message if not
-
-
 def test_there_are_five_lesson_notebooks_and_a_case_study():
     assert [p.name[:2] for p in SOURCES] == ["01", "02", "03", "04", "05", "06"]
     assert (ROOT / "exercises" / "06_case_study.ipynb").exists()
 
 
-@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.stem)
-def test_committed_notebooks_match_their_source(path):
-    import nbformat
+def test_nothing_generated_is_out_of_date(capsys):
+    """``build_exercises.py --check``: banks, student and instructor notebooks and the lessons'
+    concept-check cells all match their sources."""
+    assert build.main(["--check"]) == 0, capsys.readouterr().out
 
-    cells = build.parse_source(path)
-    for nb_path, instructor in zip(build.paths_for(path), (False, True)):
-        committed = nbformat.read(nb_path, as_version=4)
-        assert build._sources_of(committed) == build._sources_of(build.build(cells, path.stem, instructor=instructor)), (
-            f"{nb_path.name} is out of date: run python scripts/build_exercises.py {path.name[:2]}")
+
+def test_check_names_what_a_changed_source_makes_stale(tmp_path):
+    exercise = build.SOURCES / "01_activation_and_units.py"
+    lesson = build.CHECKS / "01_activation_pathway.py"
+    copies = tmp_path / "exercises"
+    copies.mkdir()
+    (copies / exercise.name).write_text(exercise.read_text())
+    (copies / lesson.name).write_text(lesson.read_text())
+    assert build.check_all([copies / exercise.name, copies / lesson.name]) == []  # an identical copy is current
+
+    edited_hint = exercise.read_text().replace("#   - Divide the nmol/L value by 2.496.", "#   - Divide by 2.496.")
+    edited_question = lesson.read_text().replace("Which organ turns vitamin D", "Which organ makes vitamin D")
+    assert edited_hint != exercise.read_text() and edited_question != lesson.read_text()
+    (copies / exercise.name).write_text(edited_hint)
+    (copies / lesson.name).write_text(edited_question)
+    stale = build.check_all([copies / exercise.name, copies / lesson.name])
+    assert any(s.startswith("mgdlearn/exercises/bank/ex01.py") for s in stale), stale
+    assert any("lessons/01_activation_pathway.ipynb: updated the question cell of L1.1" in s for s in stale), stale
+    assert not any("exercises/01_activation_and_units.ipynb" in s for s in stale), "a hint is not in the notebook"
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.stem)
 def test_student_notebook_has_no_solution_text(path):
     import nbformat
 
-    student = nbformat.read(build.paths_for(path)[0], as_version=4)
+    source = build.read(path)
+    student = nbformat.read(build.notebook_paths(source)[0], as_version=4)
     text = "\n".join(c.source for c in student.cells)
     assert "BEGIN SOLUTION" not in text and "HIDDEN TESTS" not in text and "grade(" not in text
+    assert "spec=" not in text and "kind:" not in text, "the checker's side (spec cells) stays out of the notebook"
     code = "\n".join(c.source for c in student.cells if c.cell_type == "code")  # prompts may show scaffolds
-    for cell in build.parse_source(path):
-        if cell.kind != "answer":
+    for cell in source.cells:
+        if cell.role != "answer":
             continue
-        solution = cell.text.split("### BEGIN SOLUTION")[1].split("### END SOLUTION")[0]
+        solution = cell.source.split("### BEGIN SOLUTION")[1].split("### END SOLUTION")[0]
         for line in solution.strip().splitlines():
             if line.strip() and len(line.strip()) > 12:
                 assert line.strip() not in code, f"{cell.exercise}: solution line {line.strip()!r} is in the student notebook"
@@ -100,7 +114,7 @@ def test_instructor_notebooks_carry_nbgrader_metadata_with_points():
     from mgdlearn.exercises import bank
 
     for path in SOURCES:
-        nb = nbformat.read(build.paths_for(path)[1], as_version=4)
+        nb = nbformat.read(build.notebook_paths(build.read(path))[1], as_version=4)
         graded = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")]
         answers = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("solution")]
         assert len(graded) == len(answers) > 0
@@ -113,16 +127,3 @@ def test_instructor_notebooks_carry_nbgrader_metadata_with_points():
 def test_strip_solution_stubs_function_bodies_and_drops_top_level_regions():
     text = "x = None\n### BEGIN SOLUTION\nx = 1\n### END SOLUTION\ndef f():\n    ### BEGIN SOLUTION\n    return 2\n    ### END SOLUTION"
     assert build.strip_solution(text) == f"x = None\ndef f():\n    {build._STUB}"
-
-
-def test_parse_source_refuses_malformed_files(tmp_path):
-    bad = tmp_path / "01_bad.txt"
-    bad.write_text("#%% markdown\nno title here\n")
-    with pytest.raises(ValueError, match="H1 title"):
-        build.parse_source(bad)
-    bad.write_text("#%% markdown\n# T\n#%% answer\nx = 1\n")
-    with pytest.raises(ValueError, match="needs an exercise id"):
-        build.parse_source(bad)
-    bad.write_text("#%% markdown\n# T\n#%% unknown\n")
-    with pytest.raises(ValueError, match="unknown marker"):
-        build.parse_source(bad)

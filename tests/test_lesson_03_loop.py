@@ -191,7 +191,7 @@ def test_numbers_the_lesson_text_relies_on(plane):
     ordinary = loop.compute_loop_plane(magnesium_mg_per_day=150, vitamin_d_iu_per_day=600, days=30)
     assert ordinary.gain < 0.01
     assert 0.05 < plane.gain_by_intake.max() < 0.3
-    from mgdlearn.exercises.bank.lesson03 import predict_l34_more_vitamin_d
+    from mgdlearn.exercises.tasks import predict_l34_more_vitamin_d
 
     happened, summary = predict_l34_more_vitamin_d()
     assert happened == "barely" and "calcitriol" in summary

@@ -39,10 +39,14 @@ Modules
 kinds    exercise types (numeric, multiple choice, multiple select, ordering, short answer,
          write-a-function, predict-then-simulate)
 checker  the :class:`~mgdlearn.exercises.checker.Checker` (hint ladder, saving attempts)
-bank     the exercises: ``lessonNN.py`` (concept checks ``LN.M``) and ``exNN.py`` (``exN.M``)
+bank     the exercises: ``lessonNN.py`` (concept checks ``LN.M``) and ``exNN.py`` (``exN.M``),
+         generated from ``exercises/source/`` and ``lessons/checks/`` by ``scripts/build_exercises.py``
+tasks    reference computations the sources name (model runs, values from the library)
+factors  conversion factors the sources name
+summary  how far a student is, per lesson (``mgdlearn.progress()``)
+sources  reads the sources (authoring only: needs jupytext and PyYAML)
 hiding   digests and obfuscation
 safe     reading untrusted answers; running student functions with a time limit
-digest   command line: ``python -m mgdlearn.exercises.digest L1.1 b``
 """
 from __future__ import annotations
 

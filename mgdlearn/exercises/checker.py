@@ -12,8 +12,10 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
+from mgdlearn.exercises import bank
 from mgdlearn.exercises.result import CheckResult, Evaluation, Verdict
 from mgdlearn.exercises.safe import DEFAULT_TIME_LIMIT_S, AnswerProblem, safe_repr, type_name
+from mgdlearn.progress_store import ProgressStore, default_progress_path
 
 if TYPE_CHECKING:  # pragma: no cover
     from mgdlearn.exercises.kinds import Exercise
@@ -152,8 +154,6 @@ class Checker:
     def _get(self, exercise_id: str) -> "Exercise":
         if self._lookup is not None:
             return self._lookup(exercise_id)
-        from mgdlearn.exercises import bank
-
         return bank.get(exercise_id)
 
     # --- notebook API -----------------------------------------------------------------------
@@ -182,8 +182,6 @@ class Checker:
         """Save one attempt; return notes for the student (recovery messages, a one-time warning)."""
         if not self._save:
             return []
-        from mgdlearn.progress_store import ProgressStore, default_progress_path
-
         notes: list[str] = []
         path = self._path if self._path is not None else default_progress_path()
         if path is None:

@@ -58,7 +58,7 @@ class Exercise:
     id : str
         ``"exN.M"`` (exercise notebook N) or ``"LN.M"`` (concept check in lesson N).
     prompt : str
-        The question, one or two sentences (the notebook shows the full text).
+        The question as the notebook shows it (markdown; generated from the same source text).
     hints : tuple of str
         The hint ladder: hint 1 after the first wrong attempt, hint 2 after the second ...
         Hints guide; they do not state the answer.
@@ -67,6 +67,8 @@ class Exercise:
         :func:`~mgdlearn.exercises.hiding.hide_text` if it names the answer.
     points : int
         Points in nbgrader.
+    title : str
+        The short title of the exercise's heading (``""`` for lesson concept checks).
     """
 
     kind: ClassVar[str] = "exercise"
@@ -76,6 +78,7 @@ class Exercise:
     hints: tuple[str, ...] = ()
     explanation: str = ""
     points: int = 1
+    title: str = ""
 
     def evaluate(self, answer: object, *, time_limit_s: float = DEFAULT_TIME_LIMIT_S) -> Evaluation:
         """Judge ``answer``; raise :class:`~mgdlearn.exercises.safe.AnswerProblem` if it cannot be read."""
@@ -104,10 +107,13 @@ class Mistake:
         (``lambda t: t / 2.496`` for "forgot the ng/mL to nmol/L factor").
     message : str
         What to tell that student: name the mistake and how to fix it, without giving the number.
+    name : str
+        A short name for the mistake (``"calcitriol factor"``), as the exercise source lists it.
     """
 
     wrong: Callable[[float], float]
     message: str
+    name: str = ""
 
 
 def _close(x: float, target: float, rel_tol: float, abs_tol: float) -> bool:
@@ -290,9 +296,9 @@ class MultipleChoice(Exercise):
     options : mapping
         Option key -> text (``{"a": "skin", "b": "liver", ...}``); keys are what students type.
     answer : str
-        Digest of the right key: ``python -m mgdlearn.exercises.digest <id> <key>``.
+        Digest of the right key (the build makes it from the source's ``answer``).
     feedback : mapping
-        Digest of a wrong key -> what that choice gets wrong (the digest tool prints these too).
+        Digest of a wrong key -> what that choice gets wrong.
     """
 
     kind: ClassVar[str] = "multiple choice"
@@ -349,8 +355,7 @@ class MultipleSelect(Exercise):
     options : mapping
         Option key -> text.
     answer : tuple of str
-        Digests (role ``"pick"``) of each key that belongs in the answer:
-        ``python -m mgdlearn.exercises.digest <id> --pick a c``.
+        Digests (role ``"pick"``) of each key that belongs in the answer.
     feedback : mapping
         Digest (role ``"pick"``) of a key -> explanation shown when that option is handled wrongly
         (picked although it does not belong, or missed although it does).
@@ -406,8 +411,7 @@ class Ordering(Exercise):
     items : mapping
         Step key -> text, listed in the prompt in a shuffled order.
     positions : tuple of str
-        Digest of the key at each position (role ``"pos0"``, ``"pos1"``, ...):
-        ``python -m mgdlearn.exercises.digest <id> --order c a d b``.
+        Digest of the key at each position (role ``"pos0"``, ``"pos1"``, ...).
     feedback : mapping
         Digest (role ``"order"``) of a typical wrong order (keys joined by commas) -> message.
     """

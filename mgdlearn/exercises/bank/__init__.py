@@ -1,43 +1,21 @@
-"""The exercise bank: one module per lesson's concept checks and per exercise notebook.
+"""The exercise bank: one generated module per lesson's concept checks and per exercise notebook.
 
 Layout
 ------
-``lesson01.py`` ... ``lesson05.py``   concept checks inside the lessons, ids ``"L1.1"``, ``"L1.2"`` ...
+``lesson00.py`` ... ``lesson05.py``   concept checks inside the lessons, ids ``"L1.1"``, ``"L1.2"`` ...
 ``ex01.py`` ... ``ex06.py``           exercise notebooks, ids ``"ex1.1"`` ... (``ex06`` is the case study)
 
 Each module defines ``TITLE`` (the lesson's title) and ``EXERCISES`` (a tuple of exercises from
 :mod:`mgdlearn.exercises.kinds`). ``check("L2.1", answer)`` imports only ``lesson02``.
 
-For lesson authors: add a concept check in five lines
------------------------------------------------------
-1. Make the digest of the right answer (answers never appear in readable form)::
-
-       python -m mgdlearn.exercises.digest L2.1 b            # multiple choice: the right key
-       python -m mgdlearn.exercises.digest L2.1 --number 49.92   # numeric: a hidden number
-
-   The tool also prints digests for the wrong keys, to attach feedback to typical mistakes.
-
-2. Create ``mgdlearn/exercises/bank/lesson02.py`` (copy ``lesson01.py``) with::
-
-       from mgdlearn.exercises.kinds import MultipleChoice, Numeric
-       TITLE = "Magnesium beyond activation"
-       EXERCISES = (
-           MultipleChoice(id="L2.1", prompt="Which hormone ...?", options={"a": "PTH", "b": "FGF23"},
-                          answer="d:...", feedback={"d:...": "FGF23 lowers calcitriol; ..."},
-                          hints=("Think of the gland in the neck.",)),
-           Numeric(id="L2.2", prompt="...", unit="nmol/L", analyte="25ohd", target="n:...", rel_tol=0.01),
-       )
-
-3. In the lesson notebook::
-
-       from mgdlearn.exercises import check
-       check("L2.1", None)        # students replace None with their answer
-
-4. Run ``pytest tests/test_exercises_bank.py``: it checks ids, digests and hints of every module.
-
-Hints guide without giving the answer away. Feedback for a wrong choice explains what that choice
-gets wrong. An explanation that names the answer must be hidden
-(``python -m mgdlearn.exercises.digest L2.1 --text "..."``).
+The modules are generated: do not edit them. Each is written by ``scripts/build_exercises.py``
+from its one source, ``exercises/source/NN_name.py`` (an exercise notebook) or
+``lessons/checks/NN_name.py`` (a lesson's concept checks), where the question, its options, the
+answer, the feedback per option or per named mistake, the hints and the explanation are written
+once, in plain text (see ``exercises/README.md``). The generator stores exact answers as salted
+digests and hides explanations and fixed numbers (:mod:`mgdlearn.exercises.hiding`); answers that
+come from the model or a conversion factor are computed at check time by
+:mod:`mgdlearn.exercises.tasks` and :mod:`mgdlearn.exercises.factors`.
 """
 from __future__ import annotations
 

@@ -1,10 +1,13 @@
-"""Conversion factors for the bank, read from :mod:`mgdlearn.units` (which cites their sources).
+"""Conversion factors for the exercises, read from :mod:`mgdlearn.units` (which cites their sources).
 
-Targets and typical-mistake formulas use these, so no factor is typed into an exercise.
+Exercise sources name them as ``factors.<function>()`` in answers and typical-mistake formulas, so
+no factor is typed into an exercise.
 """
 from __future__ import annotations
 
 from functools import lru_cache
+
+from mgdlearn.units import convert as _convert
 
 __all__ = ["nmol_per_ng_25ohd", "pmol_per_pg_calcitriol", "iu_per_ug_vitamin_d", "mmol_per_mg_dl_serum_mg",
            "mmol_per_mg_dl_calcium", "pg_per_pmol_pth", "convert"]
@@ -12,8 +15,6 @@ __all__ = ["nmol_per_ng_25ohd", "pmol_per_pg_calcitriol", "iu_per_ug_vitamin_d",
 
 def convert(value: float, from_unit: str, to_unit: str, analyte: str) -> float:
     """:func:`mgdlearn.units.convert` for one number."""
-    from mgdlearn.units import convert as _convert
-
     return float(_convert(value, from_unit, to_unit, analyte=analyte))
 
 

@@ -1,9 +1,18 @@
-"""Answers that come from running the model, computed at check time (never stored).
+"""Reference computations the exercise sources name: answers computed at check time, never stored.
 
-Each function runs exactly the scenario its exercise describes, so when the model is improved the
-expected answers follow. Results are cached per kernel (the model is deterministic). The
-``predict_*`` functions return ``(what happened, a summary with the numbers)`` for
-:class:`~mgdlearn.exercises.kinds.PredictThenSimulate`.
+An exercise source (``exercises/source/*.py``, ``lessons/checks/*.py``) names these as
+``tasks.<function>`` in its ``answer``, ``mistakes``, ``reference`` and ``simulate`` entries, and the
+generated bank module calls them when a student checks an answer.
+
+Model runs: each function runs exactly the scenario its exercise describes, so when the model is
+improved the expected answers follow. Results are cached per kernel (the model is deterministic).
+The ``predict_*`` functions return ``(what happened, a summary with the numbers)`` for
+:class:`~mgdlearn.exercises.kinds.PredictThenSimulate`. Other values come from the library's own
+functions (units, reference values, the food table, the observations a lesson plots), so no
+literature number is typed into an exercise.
+
+The model, the food table and the widgets are imported inside the functions that need them: they
+load scipy, pandas or ipywidgets, and checking a multiple-choice answer must not pay for that.
 
 The scenarios' intakes are inputs chosen for the exercises (teaching "what if" values), not
 recommendations; reference intakes come from :mod:`mgdlearn.reference_values`.
@@ -14,8 +23,19 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Mapping
 
+from mgdlearn.exercises.factors import convert
+
 __all__ = [
     "CONSTANTS",
+    "ng_ml_to_nmol_l",
+    "serum_mg_status",
+    "meal_magnesium_mg",
+    "ca_mg_ratio",
+    "cheung2022_combined_rise_ng_ml",
+    "fatemi1991_calcitriol",
+    "fatemi1991_calcitriol_change_percent",
+    "fatemi1991_change_over_after_percent",
+    "predict_l34_more_vitamin_d",
     "ex1_7_ohd25_day84",
     "ex1_7_ohd25_day0",
     "winter_changes",
@@ -49,6 +69,10 @@ __all__ = [
 CONSTANTS: Mapping[str, tuple[float, str, str, str]] = MappingProxyType({
     "ohd25_goal_nmol_l": (75.0, "nmol/L", "holick2011",
                           "Endocrine Society 2011 'sufficiency' cut-off (30 ng/mL); the 2024 guideline dropped it"),
+    "cheung2022_combined_rise": (6.3, "ng/mL", "cheung2022",
+                                 "mean 25(OH)D rise in the magnesium + vitamin D arm after 12 weeks"),
+    "l34_change_mmol_l": (0.02, "mmol/L", "ods_mg",
+                          "a change in serum Mg that counts: a tenth of the normal range 0.75-0.95 mmol/L"),
 })
 
 
@@ -76,6 +100,88 @@ def _scenario(**kw: float) -> object:
 
 def _pct(before: float, after: float) -> float:
     return 100.0 * (after - before) / before
+
+
+# --- values from the library (units, reference values, foods, observations) -----------------
+def ng_ml_to_nmol_l(value: float) -> float:
+    """A 25(OH)D concentration from ng/mL to nmol/L (:func:`mgdlearn.units.convert`)."""
+    return convert(value, "ng/mL", "nmol/L", "25ohd")
+
+
+_MG_STATUS = {"severe hypomagnesemia": "low", "hypomagnesemia": "low", "normal": "normal", "above normal": "high"}
+
+
+def serum_mg_status(mmol_per_l: float) -> str:
+    """``"low"``, ``"normal"`` or ``"high"`` for a serum magnesium value (:func:`mgdlearn.reference_values.classify_serum_mg`)."""
+    from mgdlearn.reference_values import classify_serum_mg
+
+    return _MG_STATUS[classify_serum_mg(mmol_per_l).category]
+
+
+#: The meal of ex5.1: food name in the course food table -> servings (an exercise choice).
+_EX5_1_MEAL: Mapping[str, float] = MappingProxyType({"pumpkin seeds": 1, "spinach, boiled": 1, "black beans": 1})
+
+
+def meal_magnesium_mg(without: str | None = None) -> float:
+    """Food magnesium (mg) of the ex5.1 meal, optionally leaving one food out (a typical slip)."""
+    from mgdlearn.nutrition import day_intake
+
+    return day_intake({k: v for k, v in _EX5_1_MEAL.items() if k != without}).food_magnesium_mg
+
+
+def ca_mg_ratio(calcium_mg: float, magnesium_mg: float) -> float:
+    """The calcium-to-magnesium intake ratio (:func:`mgdlearn.nutrition.ca_mg_ratio`)."""
+    from mgdlearn.nutrition import ca_mg_ratio as _ratio
+
+    return _ratio(calcium_mg, magnesium_mg).ratio
+
+
+def cheung2022_combined_rise_ng_ml() -> float:
+    """Mean 25(OH)D rise (ng/mL) on magnesium plus vitamin D in Cheung et al. 2022 (:data:`CONSTANTS`)."""
+    return CONSTANTS["cheung2022_combined_rise"][0]
+
+
+def fatemi1991_calcitriol() -> tuple[float, float]:
+    """Mean calcitriol (pmol/L) before and after the low-magnesium diet of Fatemi et al. 1991.
+
+    Read from the observations lesson 4 plots, so the number is typed in one place only.
+    """
+    from mgdlearn.widgets.deficiency import OBSERVATIONS
+
+    pts = sorted((o for o in OBSERVATIONS if o.source == "fatemi1991"), key=lambda o: -o.serum_mg_mmol_l)
+    return pts[0].value, pts[-1].value
+
+
+def fatemi1991_calcitriol_change_percent() -> float:
+    """Percentage change of calcitriol in Fatemi et al. 1991 (negative: a fall)."""
+    before, after = fatemi1991_calcitriol()
+    return (after - before) / before * 100.0
+
+
+def fatemi1991_change_over_after_percent() -> float:
+    """The same change divided by the value *after* the diet (a typical wrong reading)."""
+    before, after = fatemi1991_calcitriol()
+    return (after - before) / after * 100.0
+
+
+# --- lesson 3 ------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def predict_l34_more_vitamin_d() -> tuple[str, str]:
+    """Run L3.4: vitamin D from the adult RDA to the UL for a year; classify the serum Mg change."""
+    from mgdlearn.model import Scenario, simulate
+    from mgdlearn.reference_values import rda, ul
+
+    before = Scenario(vitamin_d_iu_per_day=rda("vitamin_d", 30))
+    res = simulate(Scenario(vitamin_d_iu_per_day=float(ul("vitamin_d", 30) or 0.0)), days=365, start=before)
+    df = res.df
+    m0, m1 = float(df["mg_serum_mmol_l"].iloc[0]), float(df["mg_serum_mmol_l"].iloc[-1])
+    c0, c1 = float(df["calcitriol_pmol_l"].iloc[0]), float(df["calcitriol_pmol_l"].iloc[-1])
+    h0, h1 = float(df["ohd25_nmol_l"].iloc[0]), float(df["ohd25_nmol_l"].iloc[-1])
+    limit = CONSTANTS["l34_change_mmol_l"][0]
+    key = "rises" if m1 - m0 > limit else "falls" if m0 - m1 > limit else "barely"
+    summary = (f"In the teaching model 25(OH)D went from {h0:.0f} to {h1:.0f} nmol/L, but calcitriol only from "
+               f"{c0:.0f} to {c1:.0f} pmol/L, so serum magnesium went from {m0:.3f} to {m1:.3f} mmol/L.")
+    return key, summary
 
 
 # --- notebook 1 ---------------------------------------------------------------------------
