@@ -10,7 +10,8 @@ Usage
     Check Python, JupyterLab, ipywidgets and its JupyterLab extension, matplotlib, the progress
     file and the course notebooks; print a fix for each problem; exit status 1 if any failed.
 ``mgdlearn nbgitpuller-link --hub URL [--repo URL] [--branch B] [--path P]``
-    Print the nbgitpuller link that clones the course into a hub user's home and opens it.
+    Print the nbgitpuller link that clones the course into a hub user's home and opens it
+    (``--repo`` may be ``file:///path/to/repo.git`` for a repository on the hub's own disk).
 
 The module imports only the standard library at import time (a hub starts many processes);
 Jupyter, matplotlib and the progress store are imported inside the commands that need them.
@@ -95,6 +96,24 @@ def _require_http_url(value: object, what: str) -> str:
     return value.strip()
 
 
+def _require_repo_url(value: object) -> str:
+    """A git URL nbgitpuller can clone: http(s), or ``file:///path`` (a repository on the hub's own disk)."""
+    if isinstance(value, str) and urlsplit(value.strip()).scheme == "file":
+        parts = urlsplit(value.strip())
+        if parts.netloc not in ("", "localhost") or not parts.path.startswith("/") or parts.path.rstrip("/") == "":
+            raise ValueError(
+                f"--repo must be an http:// or https:// URL, or file:///absolute/path/to/repo.git; got {value!r}"
+            )
+        return value.strip()
+    try:
+        return _require_http_url(value, "--repo")
+    except ValueError:
+        raise ValueError(
+            f"--repo must be an http:// or https:// URL such as {DEFAULT_REPO}, "
+            f"or file:///absolute/path/to/repo.git; got {value!r}"
+        ) from None
+
+
 def nbgitpuller_link(
     hub: str,
     repo: str = DEFAULT_REPO,
@@ -109,7 +128,8 @@ def nbgitpuller_link(
     hub : str
         Base URL of the JupyterHub (``https://hub.example.org``; a trailing ``/hub`` is accepted).
     repo : str
-        Git repository URL (http or https).
+        Git repository URL: http or https, or ``file:///path`` for a repository on the hub's own
+        disk (a single-machine hub).
     branch : str
         Branch to pull.
     path : str
@@ -120,19 +140,23 @@ def nbgitpuller_link(
     Returns
     -------
     str
-        ``{hub}/hub/user-redirect/git-pull?repo=...&urlpath=lab/tree/<repo-dir>/<path>&branch=...``
-        with every query value percent-encoded.
+        ``{hub}/hub/user-redirect/git-pull?repo=...&urlpath=lab/tree/<repo-dir>/<path>&branch=...
+        &targetpath=<repo-dir>`` with every query value percent-encoded. ``<repo-dir>`` is the
+        repository's name without ``.git``; ``targetpath`` makes nbgitpuller clone into that folder
+        (left to itself, nbgitpuller 1.3 names the folder after the URL's last part, ``.git``
+        included, and ``urlpath`` would then point at a folder that does not exist).
 
     Raises
     ------
     ValueError
-        If a URL is not http(s), the branch is empty or has spaces, the path is absolute or
+        If the hub URL is not http(s), the repository URL not http(s) or ``file:///``, the
+        branch is empty or has spaces, the path is absolute or
         leaves the repository, or ``app`` is not ``"lab"`` or ``"tree"``.
     """
     hub_url = _require_http_url(hub, "--hub").rstrip("/")
     if hub_url.endswith("/hub"):
         hub_url = hub_url[: -len("/hub")]
-    repo_url = _require_http_url(repo, "--repo").rstrip("/")
+    repo_url = _require_repo_url(repo).rstrip("/")
     if not isinstance(branch, str) or not branch.strip() or any(c.isspace() for c in branch.strip()):
         raise ValueError(f"--branch must be a git branch name without spaces, such as 'main'; got {branch!r}")
     if app not in ("lab", "tree"):
@@ -149,7 +173,7 @@ def nbgitpuller_link(
     urlpath = f"{app}/tree/{repo_dir}" + ("" if str(rel) == "." else f"/{rel}")
     query = "&".join(
         f"{key}={quote(value, safe='')}"
-        for key, value in (("repo", repo_url), ("urlpath", urlpath), ("branch", branch.strip()))
+        for key, value in (("repo", repo_url), ("urlpath", urlpath), ("branch", branch.strip()), ("targetpath", repo_dir))
     )
     return f"{hub_url}/hub/user-redirect/git-pull?{query}"
 
@@ -530,7 +554,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     link = sub.add_parser("nbgitpuller-link", help="print the nbgitpuller link that opens the course on a hub")
     link.add_argument("--hub", required=True, help="the JupyterHub's URL, e.g. https://hub.example.org")
-    link.add_argument("--repo", default=DEFAULT_REPO, help=f"git repository (default: {DEFAULT_REPO})")
+    link.add_argument("--repo", default=DEFAULT_REPO,
+                      help=f"git repository: http(s) URL or file:///path on the hub (default: {DEFAULT_REPO})")
     link.add_argument("--branch", default="main", help="branch (default: main)")
     link.add_argument("--path", default=START_NOTEBOOK, help=f"file to open (default: {START_NOTEBOOK})")
     link.add_argument("--app", choices=("lab", "tree"), default="lab", help="interface to open (default: lab)")

@@ -57,6 +57,7 @@ def test_nbgitpuller_link_matches_the_documented_format() -> None:
         "?repo=https%3A%2F%2Fgithub.com%2Fmgdlearn%2Fmgdlearn"
         "&urlpath=lab%2Ftree%2Fmgdlearn%2Flessons%2F00_start_here.ipynb"
         "&branch=main"
+        "&targetpath=mgdlearn"
     )
 
 
@@ -75,8 +76,17 @@ def test_nbgitpuller_link_query_decodes_to_what_was_asked() -> None:
         "repo": ["https://gitlab.example.org/course/mg d.git"],
         "urlpath": ["lab/tree/mg d/exercises/01 activation.ipynb"],  # repo folder without .git
         "branch": ["spring-2025"],
+        "targetpath": ["mg d"],  # nbgitpuller clones into the folder urlpath opens (not "mg d.git")
     }
     assert " " not in link
+
+
+@pytest.mark.parametrize("repo", ["file:///srv/courses/mgdlearn.git", "file://localhost/srv/courses/mgdlearn.git"])
+def test_nbgitpuller_link_accepts_a_repository_on_the_hubs_disk(repo: str) -> None:
+    query = parse_qs(urlsplit(cli.nbgitpuller_link("https://h.org", repo=repo)).query)
+    assert query["repo"] == [repo]
+    assert query["targetpath"] == ["mgdlearn"]
+    assert query["urlpath"] == ["lab/tree/mgdlearn/lessons/00_start_here.ipynb"]
 
 
 def test_nbgitpuller_link_command_prints_the_link(capsys: pytest.CaptureFixture[str]) -> None:
@@ -89,7 +99,9 @@ def test_nbgitpuller_link_command_prints_the_link(capsys: pytest.CaptureFixture[
     [
         ({"hub": "hub.example.org"}, "http:// or https:// URL"),
         ({"hub": "ftp://hub.example.org"}, "http:// or https:// URL"),
-        ({"hub": "https://h.org", "repo": "git@github.com:mgdlearn/mgdlearn.git"}, "http:// or https:// URL"),
+        ({"hub": "https://h.org", "repo": "git@github.com:mgdlearn/mgdlearn.git"}, "or file:///absolute/path"),
+        ({"hub": "https://h.org", "repo": "file://srv/mgdlearn.git"}, "or file:///absolute/path"),
+        ({"hub": "https://h.org", "repo": "file:///"}, "or file:///absolute/path"),
         ({"hub": "https://h.org", "branch": "my branch"}, "branch name without spaces"),
         ({"hub": "https://h.org", "path": "../etc/passwd"}, "relative to the repository"),
         ({"hub": "https://h.org", "path": "/lessons/00_start_here.ipynb"}, "relative to the repository"),

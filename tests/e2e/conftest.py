@@ -11,6 +11,7 @@ from typing import Iterator
 
 import pytest
 
+from .localhub import LocalHub, lab_venv
 from ._support import (
     ARTIFACTS,
     REPO_ROOT,
@@ -147,3 +148,23 @@ def page(browser: object, request: pytest.FixtureRequest) -> Iterator[object]:
             except Exception:  # the page may be gone; the report already says why
                 pass
         context.close()
+
+
+@pytest.fixture
+def local_hub(tmp_path: Path) -> Iterator[LocalHub]:
+    """JupyterHub + configurable-http-proxy on free loopback ports; students' servers from ``.venv-lab``.
+
+    Stopped at the end (its log copied to test-artifacts/), and checked: no process it started is
+    left running.
+    """
+    hub = LocalHub(tmp_path / "hub", lab_venv())
+    leftovers: list[int] = []
+    try:
+        hub.start()
+        yield hub
+    finally:
+        leftovers = hub.stop()
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        if hub.process is not None and hub.process.log_path.exists():
+            shutil.copy2(hub.process.log_path, ARTIFACTS / "jupyterhub.log")
+    assert not leftovers, f"processes still running after the hub was stopped: {leftovers}"

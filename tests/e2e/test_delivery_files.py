@@ -21,7 +21,7 @@ def test_binder_installs_the_package_and_the_override() -> None:
     post_build = REPO_ROOT / "binder" / "postBuild"
     assert os.access(post_build, os.X_OK), "binder/postBuild must be executable (repo2docker runs it directly)"
     text = post_build.read_text()
-    assert "pip install --no-cache-dir ." in text
+    assert "pip install --no-cache-dir \".[hub]\"" in text
     assert "scripts/jupyterlab-overrides.json" in text and "lab/settings/overrides.json" in text
     assert (REPO_ROOT / "binder" / "runtime.txt").read_text().strip().startswith("python-3.")
     subprocess.run(["bash", "-n", str(post_build)], check=True)
