@@ -6,12 +6,12 @@ import pytest
 
 from mgdlearn.errors import InputError
 from mgdlearn.model import Scenario, steady_state
+from mgdlearn.model.analysis import gland_pth
 from mgdlearn.plots.feedback import (
     LOOP_SUMMARY,
     MgPthParameters,
     draw_feedback_loop,
     draw_mg_pth_curve,
-    gland_pth,
     mg_pth_curve,
 )
 from mgdlearn.reference_values import normal_range
@@ -23,22 +23,7 @@ def challenge():
     return compute(serum_mg=0.45, ca_mg_per_day=200, challenge_days=42)
 
 
-# ---- gland PTH and the biphasic curve --------------------------------------------------------
-@pytest.mark.parametrize("mg", [0.85, 0.6, 0.45])
-def test_gland_pth_is_the_models_own_pth(mg):
-    ss = steady_state(Scenario(serum_mg_mmol_l=mg))
-    assert float(gland_pth(ss["ca_ion_mmol_l"], mg)) == pytest.approx(ss["pth_pmol_l"], rel=1e-9)
-
-
-def test_gland_pth_rises_as_calcium_falls_and_refuses_nonsense():
-    pth = gland_pth(np.array([1.3, 1.2, 1.1, 1.0]), 0.85)
-    assert np.all(np.diff(pth) > 0)
-    with pytest.raises(InputError, match="0.2 to 3 mmol/L"):
-        gland_pth(12.0, 0.85)
-    with pytest.raises(TypeError, match="number or an array"):
-        gland_pth("1.2", 0.85)
-
-
+# ---- the biphasic curve --------------------------------------------------------
 def test_magnesium_effect_on_pth_is_biphasic():
     curve = mg_pth_curve()
     p = curve.params

@@ -2,8 +2,6 @@
 
 * :func:`draw_feedback_loop` -- the negative feedback loop as a diagram, with the points where
   magnesium is said to act (PTH secretion, PTH action, CYP27B1).
-* :func:`gland_pth` -- the PTH the teaching model's parathyroid glands put out at a given ionized
-  calcium and serum magnesium (the model's own equations, evaluated directly).
 * :func:`mg_pth_curve` + :func:`draw_mg_pth_curve` -- the biphasic effect of magnesium on PTH
   secretion: an acute fall in magnesium stimulates the gland a little (magnesium is a weak agonist
   of the calcium-sensing receptor), chronic depletion takes its secretory capacity away.
@@ -24,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from mgdlearn.errors import InputError, InputTypeError, require_number
+from mgdlearn.model.analysis import gland_pth
 from mgdlearn.plots.style import PALETTE, color, linestyle, new_figure, style_axes
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -33,7 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from mgdlearn.model import Parameters
 
-__all__ = ["MgPthParameters", "MgPthCurve", "gland_pth", "mg_pth_curve", "draw_mg_pth_curve",
+__all__ = ["MgPthParameters", "MgPthCurve", "mg_pth_curve", "draw_mg_pth_curve",
            "draw_feedback_loop", "LOOP_SUMMARY"]
 
 
@@ -70,49 +69,6 @@ class MgPthParameters:
         require_number(self.calcium_mmol_l, "calcium_mmol_l", low=0.5, high=2.0, unit="mmol/L")
         for name in ("fatemi_mg_mmol_l", "rude_mg_mmol_l"):
             require_number(getattr(self, name), name, low=0.1, high=2.0, unit="mmol/L")
-
-
-def gland_pth(ca_ion_mmol_l: Any, serum_mg_mmol_l: Any, params: "Parameters | None" = None) -> "np.ndarray":
-    """PTH (pmol/L) the teaching model's glands secrete at these ionized calcium and magnesium levels.
-
-    Evaluates the model's own equations (:func:`mgdlearn.model.equations.flows`): an inverse
-    sigmoid of calcium (Peterson & Riggs 2010) times the chronic magnesium factor on secretion.
-    Arrays broadcast.
-
-    Raises
-    ------
-    InputError, InputTypeError
-        For values that are not finite numbers in 0.2-3 mmol/L (calcium) or 0.05-3 mmol/L (magnesium).
-    """
-    import numpy as np
-
-    from mgdlearn.model import Parameters
-    from mgdlearn.model.equations import FLOW_NAMES, I_CA, I_MG, N_STATE, Rates, flows
-
-    ca = _levels(ca_ion_mmol_l, "ionized calcium", 0.2, 3.0)
-    mg = _levels(serum_mg_mmol_l, "serum magnesium", 0.05, 3.0)
-    ca, mg = np.broadcast_arrays(ca, mg)
-    if params is not None and not isinstance(params, Parameters):
-        raise InputTypeError(f"params must be a mgdlearn.model.Parameters(...) or None; got {type(params).__name__}.")
-    rates = Rates(params or Parameters(), 70.0, None)
-    state = [np.zeros(ca.shape) for _ in range(N_STATE)]
-    state[I_CA], state[I_MG] = ca.astype(float), mg.astype(float)
-    out = flows(state, (0.0, 0.0, 0.0, 0.0), rates)
-    return np.asarray(out[N_STATE + FLOW_NAMES.index("pth_pmol_l")], dtype=float)
-
-
-def _levels(value: Any, name: str, low: float, high: float) -> "np.ndarray":
-    import numpy as np
-
-    if isinstance(value, (str, bytes)) or value is None:
-        raise InputTypeError(f"{name} must be a number or an array of numbers in mmol/L; got {type(value).__name__}.")
-    try:
-        arr = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        raise InputTypeError(f"{name} must be a number or an array of numbers in mmol/L.") from None
-    if not np.all(np.isfinite(arr)) or np.any(arr < low) or np.any(arr > high):
-        raise InputError(f"{name} must be finite and within {low:g} to {high:g} mmol/L.")
-    return arr
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Mapping
 
 from mgdlearn.errors import InputError, InputTypeError, require_number
+from mgdlearn.model import analysis
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -41,7 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "LoopRuns", "LoopPlane", "max_loop_strength", "loop_parameters", "mg_balance_serum_mg",
-    "loop_gain", "compute_loop_runs", "compute_loop_plane", "loop_explorer", "loop_gain_explorer",
+    "compute_loop_runs", "compute_loop_plane", "loop_explorer", "loop_gain_explorer",
 ]
 
 #: Magnesium intakes (mg/day) over which the loop gain is shown: from a poor diet to well above
@@ -148,15 +149,9 @@ class LoopPlane:
 # --------------------------------------------------------------------------------------------
 # loop parameters
 def max_loop_strength(params: "Parameters | None" = None) -> float:
-    """Largest loop strength for which the gut never absorbs more than all of the intake.
-
-    At zero intake the other routes absorb ``mg_paracellular_fraction +
-    mg_transcellular_max_fraction`` of it; the calcitriol term may add at most the rest.
-    """
-    from mgdlearn.model import Parameters
-
-    p = params if params is not None else Parameters()
-    return max(0.0, 1.0 - p.mg_paracellular_fraction - p.mg_transcellular_max_fraction)
+    """Largest loop strength for which the gut never absorbs more than all of the intake
+    (:func:`mgdlearn.model.analysis.max_loop_strength`)."""
+    return analysis.max_loop_strength(params)
 
 
 def _check_strength(value: object, params: "Parameters") -> float:
@@ -185,9 +180,9 @@ def loop_parameters(loop_strength: float, loop_on: bool = True,
         Extra fraction of magnesium intake absorbed at full vitamin D receptor activation
         (0 to :func:`max_loop_strength`; the model's default 0.1 is modest, krejs1983).
     loop_on : bool
-        ``False`` opens the loop as a fair control: the calcitriol term is replaced by a constant
-        equal to its value in the reference adult (model defaults), so absorption there is the same
-        but no longer follows calcitriol.
+        ``False`` opens the loop as a fair control (:func:`mgdlearn.model.analysis.open_loop`):
+        the calcitriol term is replaced by a constant equal to its value in the reference adult
+        (model defaults), so absorption there is the same but no longer follows calcitriol.
     base : Parameters, optional
         Parameters to start from (default ``Parameters()``).
     """
@@ -200,69 +195,16 @@ def loop_parameters(loop_strength: float, loop_on: bool = True,
     on = replace(p, calcitriol_mg_absorption_gain=strength)
     if _check_flag(loop_on, "loop_on"):
         return on
-    return _opened(on)
-
-
-@lru_cache(maxsize=16)
-def _opened(on: "Parameters") -> "Parameters":
-    """``on`` with the loop opened (see :func:`loop_parameters`; memoized on frozen parameters)."""
-    from mgdlearn.model import Scenario, steady_state
-
-    vdr = float(steady_state(Scenario(), on)["vdr_signal_pmol_l"])
-    frozen = on.calcitriol_mg_absorption_gain * vdr / (vdr + on.mg_vdr_ec50_pmol_l)
-    return replace(on, calcitriol_mg_absorption_gain=0.0,
-                   mg_paracellular_fraction=on.mg_paracellular_fraction + frozen)
+    return analysis.open_loop(on)
 
 
 # --------------------------------------------------------------------------------------------
 # the two arrows of the loop
 def mg_balance_serum_mg(calcitriol_pmol_l: float, scenario: "Scenario", params: "Parameters",
                         state: "pd.Series") -> float:
-    """Serum Mg (mmol/L) at which whole-body magnesium balance holds, calcitriol held fixed.
-
-    Balance means magnesium absorbed = urine + other losses (the exchangeable store then neither
-    fills nor empties). The model's own rate equations are used; ``state`` (a steady state from
-    :func:`mgdlearn.model.steady_state`) supplies the other variables, which do not enter the
-    magnesium balance except through 25(OH)D's tiny share of the receptor signal.
-    """
-    c = require_number(calcitriol_pmol_l, "calcitriol", low=0.0, high=5000.0, unit="pmol/L")
-    return _Balance(scenario, params, state).serum_mg(c)
-
-
-class _Balance:
-    """:func:`mg_balance_serum_mg` for one scenario and state, at many calcitriol values."""
-
-    def __init__(self, scenario: "Scenario", params: "Parameters", state: "pd.Series") -> None:
-        from mgdlearn.model.equations import STATE, Rates
-
-        self.params = params
-        self.rates = Rates(params, scenario.body_mass_kg, None)
-        i = scenario.intakes_on(0.0)
-        self.u = (i.vitamin_d_iu_per_day, i.sun_iu_per_day, i.magnesium_mg_per_day, i.calcium_mg_per_day)
-        self.y = [float(state.get(name, 0.0)) for name, _ in STATE]
-
-    def serum_mg(self, calcitriol_pmol_l: float) -> float:
-        """The balanced serum Mg (mmol/L) with calcitriol held at ``calcitriol_pmol_l``."""
-        from scipy.optimize import brentq
-
-        from mgdlearn.model.equations import I_C, I_MG, I_MGSTORE, flows
-
-        params, rates, u = self.params, self.rates, self.u
-        y = list(self.y)
-        y[I_C] = calcitriol_pmol_l
-
-        def net_gain(m: float) -> float:
-            y[I_MG] = m
-            y[I_MGSTORE] = params.mg_store_mmol_per_mmol_l * m
-            d = flows(y, u, rates)
-            return params.mg_pool_volume_l * d[I_MG] + d[I_MGSTORE]
-
-        low, high = 1e-3, 3.0
-        if net_gain(low) <= 0.0:
-            return low
-        if net_gain(high) >= 0.0:  # pragma: no cover - far outside the intake ranges allowed
-            return high
-        return float(brentq(net_gain, low, high, xtol=1e-9))
+    """Serum Mg (mmol/L) at which whole-body magnesium balance holds, calcitriol held fixed
+    (:func:`mgdlearn.model.analysis.balanced_serum_mg`)."""
+    return analysis.balanced_serum_mg(calcitriol_pmol_l, scenario, params, state)
 
 
 @lru_cache(maxsize=64)
@@ -288,65 +230,6 @@ def _without_loop(params: "Parameters") -> "Parameters":
     return replace(params, calcitriol_mg_absorption_gain=0.0)
 
 
-def loop_gain(scenario: "Scenario", params: "Parameters") -> tuple[float, float, float, "pd.Series"]:
-    """Loop gain of the calcitriol -> magnesium loop at the steady state of ``scenario``.
-
-    Returns
-    -------
-    gain, s_cm, s_mc, state
-        ``s_cm`` = % change of calcitriol per % change of serum Mg (Mg clamped, everything else
-        at steady state); ``s_mc`` = % change of the balanced serum Mg per % change of calcitriol;
-        ``gain = s_cm * s_mc``; ``state`` is the steady state.
-    """
-    from mgdlearn.model import steady_state
-
-    state = steady_state(scenario, params)
-    return (*_gain_at(state, scenario, params), state)
-
-
-def _gain_at(state: "Mapping[str, float]", scenario: "Scenario", params: "Parameters") -> tuple[float, float, float]:
-    """(gain, s_cm, s_mc) at the steady state ``state`` of ``scenario`` (see :func:`loop_gain`).
-
-    Both slopes come from the implicit function theorem on the model's own rate equations, with
-    one Jacobian ``J`` (central differences) at the steady state:
-
-    * ``s_cm``: with serum Mg ``M`` held, the other states solve ``f_x(x, M) = 0``, so
-      ``dx/dM = -J_xx^-1 J_xM`` (the slope of the "magnesium -> calcitriol" curve there);
-    * ``s_mc``: the magnesium balance ``B = V f_M + f_S`` (pool volume ``V``, store ``S = k M``)
-      is 0 at the steady state, so along the "calcitriol -> magnesium" curve
-      ``dM/dC = -(dB/dC) / (dB/dM)`` with the store following ``M``.
-
-    The same numbers as clamping Mg, or solving the balance, 1 % above and below (tested), at a
-    fraction of the cost.
-    """
-    import numpy as np
-
-    from mgdlearn.model.equations import I_C, I_MG, I_MGSTORE, N_STATE, STATE, Rates, flows
-
-    rates = Rates(params, scenario.body_mass_kg, None)
-    i = scenario.intakes_on(0.0)
-    u = (i.vitamin_d_iu_per_day, i.sun_iu_per_day, i.magnesium_mg_per_day, i.calcium_mg_per_day)
-    y0 = [float(state.get(name, 0.0)) for name, _ in STATE]
-    jac = np.empty((N_STATE, N_STATE))
-    for j in range(N_STATE):
-        h = 1e-6 * max(abs(y0[j]), 1e-3)
-        high, low = list(y0), list(y0)
-        high[j] += h
-        low[j] = max(low[j] - h, 0.0)  # states are non-negative: one-sided at zero
-        jac[:, j] = (np.array(flows(high, u, rates)[:N_STATE]) - np.array(flows(low, u, rates)[:N_STATE])) \
-            / (high[j] - low[j])
-    m0, c0 = y0[I_MG], y0[I_C]
-    rest = [k for k in range(N_STATE) if k != I_MG]
-    dx_dm = -np.linalg.solve(jac[np.ix_(rest, rest)], jac[rest, I_MG])
-    s_cm = float(dx_dm[rest.index(I_C)] * m0 / c0)
-    volume, store = params.mg_pool_volume_l, params.mg_store_mmol_per_mmol_l
-    db_dc = volume * jac[I_MG, I_C] + jac[I_MGSTORE, I_C]
-    db_dm = (volume * (jac[I_MG, I_MG] + store * jac[I_MG, I_MGSTORE])
-             + jac[I_MGSTORE, I_MG] + store * jac[I_MGSTORE, I_MGSTORE])
-    s_mc = float(-db_dc / db_dm * c0 / m0)
-    return s_cm * s_mc, s_cm, s_mc
-
-
 @lru_cache(maxsize=64)
 def _gain_curve(scenario: "Scenario", params: "Parameters") -> tuple[float, ...]:
     """Loop gain at each intake of :data:`GAIN_INTAKES_MG_PER_DAY` (memoized, so a move of the
@@ -356,7 +239,7 @@ def _gain_curve(scenario: "Scenario", params: "Parameters") -> tuple[float, ...]
     scenarios = [replace(scenario, magnesium_mg_per_day=mg) for mg in GAIN_INTAKES_MG_PER_DAY]
     states = steady_state_sweep(scenarios, params, warm=False)  # intakes too far apart for warm starts
     rows = [dict(zip(states.columns, row)) for row in states.to_numpy()]  # plain rows: no pandas per point
-    return tuple(_gain_at(row, sc, params)[0] for row, sc in zip(rows, scenarios))
+    return tuple(analysis.loop_gain(sc, params, state=row).gain for row, sc in zip(rows, scenarios))
 
 
 # --------------------------------------------------------------------------------------------
@@ -422,7 +305,9 @@ def compute_loop_plane(magnesium_mg_per_day: float = 150.0, vitamin_d_iu_per_day
     before, after = _intake_scenarios(magnesium_mg_per_day, vitamin_d_iu_per_day)
     p_on = loop_parameters(strength, True)
     p_off = loop_parameters(strength, False)
-    gain, s_cm, s_mc, state = loop_gain(after, p_on)
+    state = steady_state(after, p_on)
+    gains_here = analysis.loop_gain(after, p_on, state=state)
+    gain, s_cm, s_mc = gains_here.gain, gains_here.sensitivity_calcitriol_to_mg, gains_here.sensitivity_mg_to_calcitriol
     m0, c0 = float(state["mg_serum_mmol_l"]), float(state["calcitriol_pmol_l"])
 
     from scipy.interpolate import PchipInterpolator
@@ -433,7 +318,7 @@ def compute_loop_plane(magnesium_mg_per_day: float = 150.0, vitamin_d_iu_per_day
     c_of_m = PchipInterpolator(model_mg, model_c_of_m)(mg_grid)
     c_high = max(1.6 * c0, float(np.nanmax(c_of_m)) * 1.1)
     model_c = np.linspace(0.25 * c0, c_high, PLANE_CALCITRIOL_POINTS)
-    balance = _Balance(after, p_on, state)
+    balance = analysis.MagnesiumBalance(after, p_on, state)
     model_m_of_c = np.array([balance.serum_mg(float(c)) for c in model_c])
     c_grid = np.linspace(model_c[0], model_c[-1], PLANE_DRAWN_POINTS)
     m_of_c = PchipInterpolator(model_c, model_m_of_c)(c_grid)

@@ -126,7 +126,7 @@ def compute(serum_mg: float = 0.45, ca_mg_per_day: float = 400.0, challenge_days
 
     from mgdlearn.model import Parameters
     from mgdlearn.model.scenario import DEFAULTS
-    from mgdlearn.plots.feedback import gland_pth
+    from mgdlearn.model.analysis import gland_pth
 
     mg = require_number(serum_mg, "serum magnesium", low=LIMITS["serum_mg"][0], high=LIMITS["serum_mg"][1],
                         unit="mmol/L")
@@ -256,7 +256,7 @@ def _window(data: ChallengeData, label: str) -> "pd.DataFrame":
 
 def summarize(data: ChallengeData) -> str:
     """The explorer's text summary (key values and trend)."""
-    from mgdlearn.plots.feedback import gland_pth
+    from mgdlearn.model.analysis import gland_pth
 
     parts = [f"Teaching model: dietary calcium cut from {data.usual_ca_mg_per_day:,.0f} to {data.ca_mg_per_day:,.0f} "
              f"mg/day for {data.challenge_end - data.challenge_start} days."]
