@@ -6,6 +6,7 @@ import pytest
 
 from mgdlearn.plots import deficiency as plots
 from mgdlearn.bibliography import REFERENCES
+from mgdlearn.model import COLUMNS
 from mgdlearn.widgets import deficiency as dx
 
 
@@ -108,11 +109,13 @@ def test_a_challenge_that_is_no_challenge_shows_a_message(pth):
     assert state.error and "0.4 to 1 mmol/L" in state.error
 
 
-def test_observations_cite_the_bibliography():
-    assert {o.source for o in dx.OBSERVATIONS} <= set(REFERENCES)
-    fatemi = [o for o in dx.OBSERVATIONS if o.source == "fatemi1991"]
-    before, after = sorted(fatemi, key=lambda o: -o.serum_mg_mmol_l)
+def test_the_observations_shown_cite_the_bibliography_and_give_fatemis_fall():
+    from mgdlearn.observations import observation, observations
+
+    assert observations() and {o.source for o in observations()} <= set(REFERENCES)
+    before, after = observation("fatemi1991_before"), observation("fatemi1991_after")
     assert (after.value - before.value) / before.value == pytest.approx(-0.22, abs=0.01)
+    assert {o.quantity for o in observations()} <= set(COLUMNS)
 
 
 # --- the vascular-calcification teaching indicator -------------------------------------------

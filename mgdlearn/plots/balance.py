@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
 from mgdlearn.errors import InputError, InputTypeError, require_number
+from mgdlearn.observations import TrialFinding, comparison_templates, trial_findings
 from mgdlearn.plots.style import PALETTE, color, new_figure, style_axes
 from mgdlearn.plots.timecourse import RUN_STYLES
 
@@ -283,110 +284,18 @@ def _food_summary(data: FoodRanking) -> str:
 # --------------------------------------------------------------------------------------------
 # What the trials found
 # --------------------------------------------------------------------------------------------
-def _nmol_per_ng() -> float:
-    """nmol/L in 1 ng/mL of 25(OH)D, from :mod:`mgdlearn.units` (which cites the molar mass)."""
-    from mgdlearn.units import convert
-
-    return float(convert(1.0, "ng/mL", "nmol/L", analyte="25ohd"))
+#: The findings shown by :func:`draw_trial_effects` (``data/trial_findings.csv``).
+TRIAL_FINDINGS: tuple[TrialFinding, ...] = trial_findings()
 
 
-@dataclass(frozen=True)
-class TrialFinding:
-    """One result about magnesium, vitamin D and serum 25(OH)D, with who was studied.
-
-    Attributes
-    ----------
-    label : str
-        Short row label (``"Cheung 2022: Mg + D3"``).
-    kind : str
-        ``"trial"`` (a randomised trial arm), ``"expected"`` (what vitamin D alone is expected to do,
-        from dose-response data) or ``"direction"`` (a trial that reports a direction, shown without
-        a number here).
-    intervention : str
-        What was given, how much and for how long.
-    population : str
-        Who took part (and how many).
-    change_ng_ml : float or None
-        Mean change of serum 25(OH)D in ng/mL (``None`` for direction-only findings).
-    spread_ng_ml : float or None
-        Standard deviation of the individual changes (spread between people, not the
-        uncertainty of the mean), where reported.
-    direction : int
-        +1 rise, -1 fall, 0 no change.
-    evidence : str
-        ``established``, ``supported``, ``emerging`` or ``claim`` (scale of the course fact base).
-    note : str
-        What else the study found, or how the number was derived.
-    source : str
-        Bibliography key(s), ``";"``-separated.
-    """
-
-    label: str
-    kind: str
-    intervention: str
-    population: str
-    change_ng_ml: float | None = field(metadata={"unit": "ng/mL", "source": "see source"})
-    spread_ng_ml: float | None = field(metadata={"unit": "ng/mL", "source": "see source"})
-    direction: int
-    evidence: str
-    note: str
-    source: str
-
-    @property
-    def change_nmol_l(self) -> float | None:
-        """The mean change in nmol/L (1 ng/mL = 2.496 nmol/L)."""
-        return None if self.change_ng_ml is None else self.change_ng_ml * _nmol_per_ng()
-
-
-#: The findings shown by :func:`draw_trial_effects` (numbers from the cited papers; see facts.md).
-TRIAL_FINDINGS: tuple[TrialFinding, ...] = (
-    TrialFinding(
-        label="Cheung 2022, trial arm\nMg + D3, overweight/obese", kind="trial",
-        intervention="360 mg magnesium glycinate + 1,000 IU vitamin D3 daily for 12 weeks",
-        population="overweight or obese adults (95 randomised to Mg + D3, D3 alone or placebo)",
-        change_ng_ml=6.3, spread_ng_ml=8.36, direction=1, evidence="emerging",
-        note=("largest rise of the three arms; no effect on PTH or inflammation markers; systolic blood "
-              "pressure fell 7.5 mmHg only in those starting above 132 mmHg"),
-        source="cheung2022"),
-    TrialFinding(
-        label="Heaney 2003, expected\nD3 alone, healthy men", kind="expected",
-        intervention="1,000 IU (25 µg) vitamin D3 daily, at steady state (about 3 months)",
-        population="healthy men (dose-response study)",
-        change_ng_ml=round(0.70 * 25 / _nmol_per_ng(), 1), spread_ng_ml=None, direction=1, evidence="established",
-        note="0.70 nmol/L per µg/day x 25 µg/day = 17.5 nmol/L", source="heaney2003"),
-    TrialFinding(
-        label="Ekwaru 2014, expected\nD3 alone, 17,614 adults", kind="expected",
-        intervention="first 1,000 IU/day of vitamin D3 (from 0)",
-        population="17,614 adults of all body weights (observational dose-response)",
-        change_ng_ml=round(12.0 / _nmol_per_ng(), 1), spread_ng_ml=None, direction=1, evidence="supported",
-        note=("12.0 nmol/L per 1,000 IU/day between 0 and 1,000 IU/day; obese people reached 19.8 nmol/L "
-              "less than normal-weight people at the same intake"),
-        source="ekwaru2014"),
-    TrialFinding(
-        label="Dai 2018, Mg alone\nstarting below 30 ng/mL", kind="direction",
-        intervention="magnesium glycinate alone (no vitamin D), dose set from each diet, for 12 weeks",
-        population="180 adults aged 40-85, nearly all with normal serum magnesium",
-        change_ng_ml=None, spread_ng_ml=None, direction=1, evidence="supported",
-        note="25(OH)D3 rose when the starting 25(OH)D was below about 30 ng/mL",
-        source="dai2018"),
-    TrialFinding(
-        label="Dai 2018, Mg alone\nstarting at 30-50 ng/mL", kind="direction",
-        intervention="magnesium glycinate alone (no vitamin D), dose set from each diet, for 12 weeks",
-        population="180 adults aged 40-85, nearly all with normal serum magnesium",
-        change_ng_ml=None, spread_ng_ml=None, direction=-1, evidence="supported",
-        note="25(OH)D3 fell when the starting 25(OH)D was 30-50 ng/mL: magnesium regulates, it does not simply raise",
-        source="dai2018"),
-)
-
-
-def draw_trial_effects(findings: Sequence[TrialFinding] = TRIAL_FINDINGS,
+def draw_trial_effects(findings: Sequence[TrialFinding] | None = None,
                        fig: "Figure | None" = None) -> tuple["Figure", str]:
     """Horizontal chart of the change in serum 25(OH)D for each finding, labelled with its population.
 
     Numbers are bars (with the person-to-person SD as a thin line where reported); direction-only
     findings are arrows without a length claim. Returns the figure and a summary.
     """
-    rows = tuple(findings)
+    rows = trial_findings() if findings is None else tuple(findings)
     if not rows or not all(isinstance(f, TrialFinding) for f in rows):
         raise InputTypeError("draw_trial_effects needs one or more TrialFinding rows (see TRIAL_FINDINGS).")
     fig, ax = new_figure(width=9.0, height=0.75 * len(rows) + 1.6)
@@ -509,89 +418,53 @@ def _author_year(key: str) -> str:
     return f"{person.group(1)}{' et al.' if many else ''} {ref.year}"
 
 
-def comparison_rows() -> tuple[ComparisonRow, ...]:
-    """The article's magnesium-versus-vitamin D table, row by row, with numbers and sources.
+#: Foods listed in the comparison's food row: (name in the food table, label), per nutrient.
+COMPARISON_FOODS = {
+    "magnesium": (("pumpkin seeds", "pumpkin seeds"), ("almonds", "almonds"), ("spinach", "cooked spinach"),
+                  ("black beans", "black beans"), ("avocado", "avocado")),
+    "vitamin_d": (("salmon", "farmed salmon"), ("mushrooms_uv", "UV-exposed mushrooms"), ("milk", "fortified milk"),
+                  ("egg", "egg"), ("tuna", "canned light tuna")),
+}
 
-    Reference intakes and ranges are read from :mod:`mgdlearn.reference_values`, food amounts from
-    :mod:`mgdlearn.nutrition`, so the table always matches the library's data.
-    """
+
+def comparison_numbers() -> tuple[dict[str, object], set[str]]:
+    """The numbers the comparison's text takes from the reference values and the food table, by the
+    names ``data/comparison.csv`` uses, and the sources behind them."""
     from mgdlearn.reference_values import bands, normal_range, rda, ul
+    from mgdlearn.units import convert
+
+    def ug(iu: float) -> float:
+        return float(convert(iu, "IU", "µg", analyte="vitamin_d"))
 
     mg_lo, mg_hi, mg_src = _adult_rda_span("magnesium")
     vd_adult, vd_old = rda("vitamin_d", 30), rda("vitamin_d", 75)
-    mg_ul, vd_ul = ul("magnesium", 30), ul("vitamin_d", 30)
+    mg_ul, vd_ul = ul("magnesium", 30), ul("vitamin_d", 30) or 0.0
     serum = normal_range("serum_mg", "mmol/L")
     adequate = next(b for b in bands("25ohd", "IOM", "nmol/L") if b.category == "adequate")
-    mg_foods, mg_food_src = _food_text((("pumpkin seeds", "pumpkin seeds"), ("almonds", "almonds"), ("spinach", "cooked spinach"),
-                                         ("black beans", "black beans"), ("avocado", "avocado")), "magnesium")
-    vd_foods, vd_food_src = _food_text((("salmon", "farmed salmon"), ("mushrooms_uv", "UV-exposed mushrooms"),
-                                         ("milk", "fortified milk"), ("egg", "egg"), ("tuna", "canned light tuna")),
-                                        "vitamin_d")
-    return (
-        ComparisonRow(
-            "Main job",
-            "Cofactor (a helper ion an enzyme needs to work) for more than 300 enzyme systems; a 2015 review "
-            "counts over 600 enzymes using it and about 200 it activates.",
-            "Raw material for the hormone calcitriol, which raises calcium and phosphate absorption and "
-            "switches genes on and off through the vitamin D receptor.",
-            "The enzymes that hydroxylate vitamin D are reported to need magnesium.",
-            "supported/emerging: good in vitro and deficiency data, few direct human enzyme studies; "
-            "the article's '600' comes from the larger count",
-            "ods_mg;debaaij2015;bikle2014;uwitonze2018"),
-        ComparisonRow(
-            "Where it sits in the body",
-            "About 25 g in an adult: 50-60 % in bone, under 1 % in the blood serum.",
-            "Circulates mainly as 25(OH)D, which has a half-life of about 15 days; stores in fat turn over "
-            "over about two months.",
-            "A blood test sees only a thin slice of either store.",
-            "established", "ods_mg;jones2014;jones2008"),
-        ComparisonRow(
-            "Blood test (status marker)",
-            f"Serum magnesium, normal {serum.low:g}-{serum.high:g} {serum.unit}; a normal value does not "
-            "rule out low body stores.",
-            f"Serum 25(OH)D; {adequate.range_text} is adequate for nearly everyone (IOM), above "
-            f"{adequate.high:g} {adequate.unit} may cause harm.",
-            "Magnesium status is hard to measure, so studies of the interaction often rely on intake.",
-            "established", f"{serum.source};{adequate.source}"),
-        ComparisonRow(
-            "Recommended intake (adults)",
-            f"RDA {mg_lo:g}-{mg_hi:g} mg/day (women lower, men higher).",
-            f"RDA {vd_adult:g} IU ({vd_adult / 40:g} µg) per day, {vd_old:g} IU ({vd_old / 40:g} µg) above 70 years.",
-            "Official values are set separately for each nutrient; none depends on the other.",
-            "established", f"{mg_src};iom2011;ods_vitd"),
-        ComparisonRow(
-            "Upper limit (UL)",
-            f"{mg_ul:g} mg/day from supplements and medicines only; magnesium in food has no UL.",
-            f"{vd_ul:,.0f} IU ({vd_ul / 40:g} µg) per day from all sources.",
-            "Too much vitamin D harms through high calcium; extra supplemental magnesium mainly causes diarrhoea.",
-            "established", "iom1997;iom2011;ods_mg;ods_vitd"),
-        ComparisonRow(
-            "Who falls short",
-            "About half of people in the US (48 %) get less than the average requirement from food.",
-            "Food alone rarely reaches the RDA; skin synthesis and unrecorded sources supply an estimated "
-            "778-2,667 IU/day in total.",
-            "Low intakes of both are common, which is why the interaction matters in practice.",
-            "supported (survey and dose-response data)", "ods_mg;heaney2013"),
-        ComparisonRow(
-            "Deficiency signs",
-            "Mild: often none. Severe (serum below about 0.5 mmol/L): low calcium, failing PTH, cramps, "
-            "tremor, heart rhythm problems.",
-            "Rickets in children and osteomalacia (soft bones) in adults, at 25(OH)D below about 30 nmol/L. "
-            "Fatigue and infections are associations, not proven effects.",
-            "Severe magnesium deficiency causes low calcium and calcitriol that resist vitamin D until magnesium "
-            "is given; 'more severe symptoms' of a combined deficiency is not quantified.",
-            "established for severe deficiency (case series and depletion studies); claim beyond that",
-            "ods_mg;rude1985;fatemi1991;reddy1974;iom2011"),
-        ComparisonRow(
-            "Food sources (per serving)",
-            mg_foods + ".",
-            vd_foods + "; plus the skin: about 1,000 IU from a quarter of a sunburn dose on a quarter of the body.",
-            "Few foods are rich in both: fish and fortified milks give vitamin D, seeds, nuts, beans and greens "
-            "give magnesium.",
-            "established (food tables); canned light tuna has little vitamin D and avocado modest magnesium, "
-            "although the article lists them",
-            ";".join(sorted(mg_food_src | vd_food_src | {"holick2007"}))),
-    )
+    mg_foods, mg_food_src = _food_text(COMPARISON_FOODS["magnesium"], "magnesium")
+    vd_foods, vd_food_src = _food_text(COMPARISON_FOODS["vitamin_d"], "vitamin_d")
+    numbers = {
+        "serum_mg_range": f"{serum.low:g}-{serum.high:g} {serum.unit}",
+        "ohd25_adequate": adequate.range_text, "ohd25_adequate_top": f"{adequate.high:g} {adequate.unit}",
+        "mg_rda_adult_low": mg_lo, "mg_rda_adult_high": mg_hi,
+        "vd_rda_adult": vd_adult, "vd_rda_adult_ug": ug(vd_adult), "vd_rda_71plus": vd_old, "vd_rda_71plus_ug": ug(vd_old),
+        "mg_ul": mg_ul, "vd_ul": vd_ul, "vd_ul_ug": ug(vd_ul),
+        "magnesium_foods": mg_foods, "vitamin_d_foods": vd_foods,
+    }
+    sources = {serum.source, adequate.source, mg_src, "ods_vitd;iom2011", *mg_food_src, *vd_food_src}
+    return numbers, {k for text in sources for k in text.split(";") if k}
+
+
+def comparison_rows() -> tuple[ComparisonRow, ...]:
+    """The article's magnesium-versus-vitamin D table, row by row, with numbers and sources.
+
+    The text is that of ``data/comparison.csv``; its numbers are read from
+    :mod:`mgdlearn.reference_values` and food amounts from :mod:`mgdlearn.nutrition`, so the table
+    always matches the library's data.
+    """
+    numbers, _ = comparison_numbers()
+    return tuple(ComparisonRow(t.feature, t.magnesium.format(**numbers), t.vitamin_d.format(**numbers), t.together,
+                               t.evidence, t.source) for t in comparison_templates())
 
 
 _TABLE_HEADERS = ("Feature", "Magnesium", "Vitamin D", "Together", "Evidence", "Sources")

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
+from mgdlearn.observations import Observation, observation
 from mgdlearn.plots.fastpng import frame_top, nice_ceiling, static
 from mgdlearn.plots.style import PALETTE, color, new_figure, style_axes
 
@@ -173,12 +174,15 @@ def summarize_dose_response(data: "Curves") -> str:
 
 # --------------------------------------------------------------------------------------------
 # PTH response
+def _fatemi() -> tuple[Observation, Observation]:
+    """Fatemi 1991's calcitriol before and after three weeks of magnesium depletion."""
+    return observation("fatemi1991_before"), observation("fatemi1991_after")
+
+
 def _fatemi_scaled(data: "Curves") -> tuple[list[float], list[float]]:
     """Fatemi 1991's calcitriol means, scaled so 'before' sits on the model's usual-calcium curve."""
-    from mgdlearn.widgets.deficiency import OBSERVATIONS
-
-    pts = [o for o in OBSERVATIONS if o.source == "fatemi1991" and o.quantity == "calcitriol_pmol_l"]
-    before = max(pts, key=lambda o: o.serum_mg_mmol_l)
+    pts = _fatemi()
+    before = pts[0]
     scale = _at(data, "usual", "calcitriol_pmol_l", before.serum_mg_mmol_l) / before.value
     return [o.serum_mg_mmol_l for o in pts], [o.value * scale for o in pts]
 
@@ -222,15 +226,18 @@ def summarize_pth_response(data: "Curves") -> str:
     lowest = float(data.x[0])
     p_low = _at(data, "challenge", "pth_pmol_l", lowest)
     rise_low = p_low - _at(data, "usual", "pth_pmol_l", lowest)
-    c80 = _at(data, "usual", "calcitriol_pmol_l", 0.80)
-    c61 = _at(data, "usual", "calcitriol_pmol_l", 0.61)
+    before, after = _fatemi()
+    c_before = _at(data, "usual", "calcitriol_pmol_l", before.serum_mg_mmol_l)
+    c_after = _at(data, "usual", "calcitriol_pmol_l", after.serum_mg_mmol_l)
+    fall = (before.value - after.value) / before.value * 100
     return (f"Teaching model at steady state, serum magnesium held fixed. Lowering calcium intake from "
             f"{s['usual_calcium_mg_per_day']:.0f} to {s['calcium_mg_per_day']:.0f} mg/day at serum magnesium "
             f"{mark:.2f} mmol/L: {effect(mark)}. At {good:.2f} mmol/L (adequate): {effect(good)}. At "
             f"{lowest:.2f} mmol/L PTH reaches only {p_low:.1f} pmol/L even in the challenge (a rise of "
             f"{rise_low:.1f} pmol/L). Fatemi 1991 measured "
-            f"calcitriol falling 22 % when serum magnesium fell from 0.80 to 0.61 mmol/L over three weeks; the "
-            f"model gives {_pct(c61, c80)} at the usual calcium intake.")
+            f"calcitriol falling {fall:.0f} % when serum magnesium fell from {before.serum_mg_mmol_l:.2f} to "
+            f"{after.serum_mg_mmol_l:.2f} mmol/L over three weeks; the "
+            f"model gives {_pct(c_after, c_before)} at the usual calcium intake.")
 
 
 # --------------------------------------------------------------------------------------------

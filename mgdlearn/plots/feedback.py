@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from mgdlearn.errors import InputError, InputTypeError, require_number
 from mgdlearn.model.analysis import gland_pth
+from mgdlearn.observations import observation
 from mgdlearn.plots.style import PALETTE, color, linestyle, new_figure, style_axes
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -55,14 +56,16 @@ class MgPthParameters:
     calcium_mmol_l: float = _p(
         1.20, "mmol/L", "peterson2010",
         "Ionized calcium held fixed for the curve (the model's calcium set point).", "established")
-    fatemi_mg_mmol_l: float = _p(
-        0.61, "mmol/L", "fatemi1991",
-        "Serum magnesium after a 3-week low-magnesium diet; PTH fell or did not change in 20 of 26 "
-        "volunteers.", "established")
-    rude_mg_mmol_l: float = _p(
-        0.41, "mmol/L", "rude1985",
-        "Mean serum magnesium (1.0 mg/dL) of hypocalcaemic, magnesium-deficient patients with "
-        "inappropriately low PTH.", "established")
+    fatemi_mg_mmol_l: float = field(
+        default_factory=lambda: observation("fatemi1991_after").serum_mg_mmol_l,
+        metadata={"unit": "mmol/L", "source": "observations.csv", "evidence": "established",
+                  "description": "Serum magnesium after a 3-week low-magnesium diet (Fatemi 1991); PTH fell or "
+                                 "did not change in 20 of 26 volunteers."})
+    rude_mg_mmol_l: float = field(
+        default_factory=lambda: observation("rude1985").serum_mg_mmol_l,
+        metadata={"unit": "mmol/L", "source": "observations.csv", "evidence": "established",
+                  "description": "Mean serum magnesium of hypocalcaemic, magnesium-deficient patients with "
+                                 "inappropriately low PTH (Rude 1985)."})
 
     def __post_init__(self) -> None:
         require_number(self.casr_mg_weight, "casr_mg_weight", low=0.0, high=1.0, unit="(mmol/L Ca)/(mmol/L Mg)")
@@ -180,7 +183,7 @@ def draw_mg_pth_curve(curve: MgPthCurve | None = None, fig: "Figure | None" = No
     ax.set_ylim(0, top)
     style_axes(ax, title="Magnesium and PTH secretion: acute stimulation, chronic failure",
                xlabel="serum magnesium (mmol/L)",
-               ylabel="PTH secretion (× normal, at Ca 1.20 mmol/L)")
+               ylabel=f"PTH secretion (× normal, at Ca {p.calcium_mmol_l:.2f} mmol/L)")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2, fontsize=7.5)
     return fig, summarize_mg_pth_curve(curve)
 

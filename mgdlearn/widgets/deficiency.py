@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from mgdlearn.widgets.base import Explorer
 
 __all__ = [
-    "Observation", "OBSERVATIONS", "RicketsCase", "Curves", "CaseRuns",
+    "RicketsCase", "Curves", "CaseRuns",
     "compute_dose_response", "compute_pth_response", "compute_calcification", "compute_rickets_case",
     "dose_response_explorer", "pth_explorer", "calcification_explorer", "rickets_explorer",
 ]
@@ -55,45 +55,6 @@ TOXIC_GRID_IU_PER_DAY: tuple[float, ...] = (0.0, 2000.0, 4000.0, 7000.0, 10000.0
                                             30000.0, 40000.0, 50000.0)
 #: Serum magnesium values (mmol/L) of the PTH explorer; the model is not meant for less than 0.4.
 MG_GRID_MMOL_L: tuple[float, ...] = tuple(round(0.40 + 0.025 * i, 3) for i in range(25))
-
-
-@dataclass(frozen=True)
-class Observation:
-    """A measured result the figures show next to the model.
-
-    Attributes
-    ----------
-    label : str
-        Short label (``"Fatemi 1991, before"``).
-    serum_mg_mmol_l : float
-        Serum magnesium (mmol/L).
-    quantity : str
-        Model column the value compares with (``"calcitriol_pmol_l"``).
-    value : float
-        The measured value in the unit of that column.
-    source : str
-        Bibliography key.
-    note : str
-        What the number is (mean, group, ...).
-    """
-
-    label: str
-    serum_mg_mmol_l: float
-    quantity: str
-    value: float
-    source: str
-    note: str = ""
-
-
-#: Human magnesium-depletion data (facts.md section 7).
-OBSERVATIONS: tuple[Observation, ...] = (
-    Observation("Fatemi 1991, before depletion", 0.80, "calcitriol_pmol_l", 55.0, "fatemi1991",
-                "26 healthy adults; mean before a 3-week low-magnesium diet"),
-    Observation("Fatemi 1991, after 3 weeks", 0.61, "calcitriol_pmol_l", 43.0, "fatemi1991",
-                "mean after the diet (-22 %); PTH fell or did not change in 20 of 26"),
-    Observation("Rude 1985, severe deficiency", 0.41, "calcitriol_pmol_l", 72.0, "rude1985",
-                "23 hypocalcaemic patients; 16 of 23 had calcitriol below 30 pg/mL (72 pmol/L)"),
-)
 
 
 @dataclass(frozen=True)

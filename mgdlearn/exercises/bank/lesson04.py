@@ -2,7 +2,7 @@
 
 L4.1 multiple choice: what low magnesium does to the calcitriol dose-response (teaching model).
 L4.2 numeric: the percentage change of calcitriol in Fatemi et al. 1991 (55 -> 43 pmol/L), computed
-     from :data:`mgdlearn.widgets.deficiency.OBSERVATIONS`, never typed in.
+     from the observations of :mod:`mgdlearn.observations` (``data/observations.csv``), never typed in.
 L4.3 multiple choice: does a normal serum magnesium rule out depletion? (ods_mg; debaaij2015)
 L4.4 multiple choice: the evidence on magnesium and vascular calcification (terbraake2018;
      sakaguchi2019; bressendorff2023).
@@ -10,15 +10,13 @@ L4.4 multiple choice: the evidence on magnesium and vascular calcification (terb
 from __future__ import annotations
 
 from mgdlearn.exercises.kinds import Mistake, MultipleChoice, Numeric
+from mgdlearn.observations import observation
 
 TITLE = "When magnesium runs short"
 
 
 def _fatemi() -> tuple[float, float]:
-    from mgdlearn.widgets.deficiency import OBSERVATIONS
-
-    pts = sorted((o for o in OBSERVATIONS if o.source == "fatemi1991"), key=lambda o: -o.serum_mg_mmol_l)
-    return pts[0].value, pts[-1].value
+    return observation("fatemi1991_before").value, observation("fatemi1991_after").value
 
 
 def _fatemi_percent_change() -> float:
