@@ -7,8 +7,9 @@ import numpy as np
 import pytest
 
 from mgdlearn.model import Parameters, Scenario, steady_state
+from mgdlearn.experiments import loop
 from mgdlearn.plots.loop import draw_loop_plane, draw_loop_runs
-from mgdlearn.widgets import loop
+from mgdlearn.widgets.loop import loop_explorer, loop_gain_explorer
 
 
 def _titled_with_units(fig) -> None:
@@ -19,12 +20,12 @@ def _titled_with_units(fig) -> None:
         assert ax.get_xlabel() and ax.get_ylabel()
         assert "(" in ax.get_xlabel() or ax.get_xlabel() == "day"
         assert "/" in ax.get_ylabel() or "(" in ax.get_ylabel(), f"no unit in {ax.get_ylabel()!r}"
-    assert fig._suptitle is not None and "teaching model" in fig._suptitle.get_text()
+    assert "teaching model" in fig.get_suptitle()
 
 
 @pytest.fixture(scope="module")
 def explorer():
-    ex = loop.loop_explorer()
+    ex = loop_explorer()
     ex.widget()  # interactive_output renders once on creation, as in the notebook
     return ex
 
@@ -137,7 +138,7 @@ def test_plane_figure_is_titled_labelled_and_summarised(plane):
 
 
 def test_gain_explorer_redraws_in_place_when_the_strength_moves():
-    ex = loop.loop_gain_explorer(magnesium_mg_per_day=30)
+    ex = loop_gain_explorer(magnesium_mg_per_day=30)
     first = ex.render(magnesium_mg_per_day=30, vitamin_d_iu_per_day=600, loop_strength=0.1)
     fig = ex.figure
     g_curve = fig.axes[1].lines[0].get_ydata().copy()
