@@ -8,7 +8,7 @@ LAB_ARGS ?=
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: lab test setup setup-test notebooks bench clean
+.PHONY: lab test lint setup setup-test notebooks bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ test: setup-test
 	$(BIN)/python -m pytest -n 2 --dist loadfile \
 		tests lessons exercises \
 		--nbval --nbval-sanitize-with tests/nbval_sanitize.cfg $(PYTEST_ARGS)
+
+# The import contracts and the lint rules alone (the test suite runs both too).
+lint: setup-test
+	$(BIN)/lint-imports
+	$(BIN)/ruff check mgdlearn tests benchmarks scripts conftest.py
 
 # Re-execute lessons and exercise notebooks in place (authors: run after changing the library).
 notebooks: setup-test

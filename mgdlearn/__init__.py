@@ -82,6 +82,7 @@ def _friendly_errors_in_notebooks() -> None:
     import sys
 
     if "IPython" in sys.modules:  # only inside IPython; costs nothing elsewhere
+        # lazy: `import mgdlearn` loads nothing but importlib outside IPython (budget 4)
         from mgdlearn.errors import install_friendly_errors
 
         install_friendly_errors()

@@ -6,8 +6,8 @@ import pytest
 from matplotlib.patches import FancyArrowPatch
 
 from mgdlearn.errors import InputError
-from mgdlearn.model import Scenario, simulate, steady_state
 from mgdlearn.experiments.activation import FLUX_KEYS, PathwayFluxes, compute, pathway_fluxes, relative_widths
+from mgdlearn.model import Scenario, simulate, steady_state
 from mgdlearn.plots.activation import draw_activation
 from mgdlearn.plots.pathway import STEPS, draw_pathway, redraw_pathway, summarize_pathway
 from mgdlearn.widgets.activation import activation_explorer

@@ -5,9 +5,9 @@ import numpy as np
 import pytest
 
 from mgdlearn.errors import InputError
-from mgdlearn.model.analysis import gland_pth
 from mgdlearn.experiments.feedback import MgPthParameters, mg_pth_curve
 from mgdlearn.experiments.pth_challenge import compute
+from mgdlearn.model.analysis import gland_pth
 from mgdlearn.plots.feedback import LOOP_SUMMARY, draw_feedback_loop, draw_mg_pth_curve
 from mgdlearn.plots.pth_challenge import draw_challenge
 from mgdlearn.reference_values import normal_range

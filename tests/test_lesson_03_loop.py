@@ -6,8 +6,8 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from mgdlearn.model import Parameters, Scenario, steady_state
 from mgdlearn.experiments import loop
+from mgdlearn.model import Parameters, Scenario, steady_state
 from mgdlearn.plots.loop import draw_loop_plane, draw_loop_runs
 from mgdlearn.widgets.loop import loop_explorer, loop_gain_explorer
 

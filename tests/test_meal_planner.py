@@ -5,9 +5,10 @@ import pytest
 
 pytest.importorskip("ipywidgets")
 
-from mgdlearn.nutrition import CAVEAT, find_food  # noqa: E402
 from mgdlearn.experiments.meal_planner import DEFAULT_MENU, compute  # noqa: E402
-from mgdlearn.plots.meal_planner import draw_diet_run, draw_planner as draw  # noqa: E402
+from mgdlearn.nutrition import CAVEAT, find_food  # noqa: E402
+from mgdlearn.plots.meal_planner import draw_diet_run  # noqa: E402
+from mgdlearn.plots.meal_planner import draw_planner as draw
 from mgdlearn.widgets.meal_planner import MealPlanner  # noqa: E402
 
 

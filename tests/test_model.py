@@ -10,10 +10,21 @@ import sys
 import numpy as np
 import pytest
 
-from mgdlearn.errors import InputError
-from mgdlearn.model import (COLUMNS, Bolus, Parameters, Result, Scenario, Supplement, parameter_info,
-                            simulate, simulate_sequence, steady_state, steady_state_sweep)
 from mgdlearn.bibliography import REFERENCES
+from mgdlearn.errors import InputError
+from mgdlearn.model import (
+    COLUMNS,
+    Bolus,
+    Parameters,
+    Result,
+    Scenario,
+    Supplement,
+    parameter_info,
+    simulate,
+    simulate_sequence,
+    steady_state,
+    steady_state_sweep,
+)
 
 
 # --- results ----------------------------------------------------------------------------------

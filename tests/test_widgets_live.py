@@ -121,9 +121,9 @@ def test_changing_titles_and_annotations_are_drawn_where_a_full_render_puts_them
 @pytest.mark.parametrize("name", list(EXPLORERS))
 def test_every_explorers_live_redraw_matches_a_full_render(name):
     explorer = load_explorer(name)
-    widget = explorer.widget()
-    key, control = next((k, c) for k, c in explorer.controls.items() if hasattr(c, "step"))
-    for step in (1, 2, 3):
+    explorer.widget()
+    control = next(c for c in explorer.controls.values() if hasattr(c, "step"))
+    for _ in range(3):
         value = control.value + control.step if control.value + control.step <= control.max else control.min
         control.value = type(control.value)(value)
         if getattr(explorer, "state", None) is not None and explorer.state.error:

@@ -27,7 +27,7 @@ def draw_food_sources(data: FoodRanking) -> tuple["Figure", str]:
               (ax_vd, data.vitamin_d, data.vitamin_d_rda, "IU", "vitamin_d", "Vitamin D per serving"))
     for ax, rows, rda_value, unit, series, title in panels:
         y = range(len(rows))
-        for i, (label, amount, named) in enumerate(rows):
+        for i, (_, amount, named) in enumerate(rows):
             ax.barh(i, amount, color=color(series), edgecolor=PALETTE["black"], linewidth=0.5,
                     hatch="//" if named else "")
             ax.text(amount, i, f" {amount:,.0f} {unit} ({100 * amount / rda_value:.0f} %)", va="center", fontsize=7)

@@ -16,7 +16,15 @@ import math
 from typing import TYPE_CHECKING
 
 from mgdlearn.errors import InputTypeError
-from mgdlearn.experiments.pth_challenge import CHOSEN, COLUMNS, LEAD_IN_DAYS, LIMITS, NORMAL, RECOVERY_DAYS, ChallengeData
+from mgdlearn.experiments.pth_challenge import (
+    CHOSEN,
+    COLUMNS,
+    LEAD_IN_DAYS,
+    LIMITS,
+    NORMAL,
+    RECOVERY_DAYS,
+    ChallengeData,
+)
 from mgdlearn.plots.frame import Drawing, frame_top, static
 from mgdlearn.plots.style import PALETTE, new_figure, style_axes
 from mgdlearn.plots.timecourse import RUN_STYLES, quantity

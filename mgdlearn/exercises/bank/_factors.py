@@ -5,6 +5,7 @@ Targets and typical-mistake formulas use these, so no factor is typed into an ex
 from __future__ import annotations
 
 from functools import lru_cache
+from mgdlearn.units import convert as _convert
 
 __all__ = ["nmol_per_ng_25ohd", "pmol_per_pg_calcitriol", "iu_per_ug_vitamin_d", "mmol_per_mg_dl_serum_mg",
            "mmol_per_mg_dl_calcium", "pg_per_pmol_pth", "convert"]
@@ -12,8 +13,6 @@ __all__ = ["nmol_per_ng_25ohd", "pmol_per_pg_calcitriol", "iu_per_ug_vitamin_d",
 
 def convert(value: float, from_unit: str, to_unit: str, analyte: str) -> float:
     """:func:`mgdlearn.units.convert` for one number."""
-    from mgdlearn.units import convert as _convert
-
     return float(_convert(value, from_unit, to_unit, analyte=analyte))
 
 

@@ -18,6 +18,7 @@ from mgdlearn.exercises.kinds import (
     Numeric,
     PredictThenSimulate,
 )
+from mgdlearn.reference_values import classify_serum_mg
 
 TITLE = "When magnesium runs short"
 
@@ -25,8 +26,6 @@ _STATUS = {"severe hypomagnesemia": "low", "hypomagnesemia": "low", "normal": "n
 
 
 def _reference_mg_status(mmol_per_l: float) -> str:
-    from mgdlearn.reference_values import classify_serum_mg
-
     return _STATUS[classify_serum_mg(mmol_per_l).category]
 
 

@@ -21,6 +21,8 @@ from mgdlearn.exercises.kinds import (
     Numeric,
     PredictThenSimulate,
 )
+from mgdlearn.nutrition import ca_mg_ratio
+from mgdlearn.nutrition import day_intake
 
 TITLE = "Keeping both in balance"
 
@@ -34,14 +36,10 @@ _MEAL = {"pumpkin seeds": 1, "spinach, boiled": 1, "black beans": 1}
 
 
 def _meal_mg(without: str | None = None) -> float:
-    from mgdlearn.nutrition import day_intake
-
     return day_intake({k: v for k, v in _MEAL.items() if k != without}).food_magnesium_mg
 
 
 def _ratio(calcium_mg: float, magnesium_mg: float) -> float:
-    from mgdlearn.nutrition import ca_mg_ratio
-
     return ca_mg_ratio(calcium_mg, magnesium_mg).ratio
 
 

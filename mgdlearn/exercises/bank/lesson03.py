@@ -13,6 +13,8 @@ from types import MappingProxyType
 from typing import Mapping
 
 from mgdlearn.exercises.kinds import Mistake, MultipleChoice, Numeric, PredictThenSimulate
+from mgdlearn.model import Scenario, simulate
+from mgdlearn.reference_values import rda, ul
 
 TITLE = "The bidirectional loop"
 
@@ -33,9 +35,6 @@ def _amplification() -> float:
 @lru_cache(maxsize=1)
 def predict_l34_more_vitamin_d() -> tuple[str, str]:
     """Run L3.4: vitamin D from the adult RDA to the UL for a year; classify the serum Mg change."""
-    from mgdlearn.model import Scenario, simulate
-    from mgdlearn.reference_values import rda, ul
-
     before = Scenario(vitamin_d_iu_per_day=rda("vitamin_d", 30))
     res = simulate(Scenario(vitamin_d_iu_per_day=float(ul("vitamin_d", 30) or 0.0)), days=365, start=before)
     df = res.df

@@ -9,6 +9,7 @@ L5.4 multiple choice: who took part in the combined magnesium + vitamin D trial 
 from __future__ import annotations
 
 from mgdlearn.exercises.kinds import Mistake, MultipleChoice, Numeric
+from mgdlearn.nutrition import ca_mg_ratio
 
 TITLE = "Keeping both in balance"
 
@@ -18,8 +19,6 @@ L51_MAGNESIUM_MG = 320.0
 
 
 def _ratio() -> float:
-    from mgdlearn.nutrition import ca_mg_ratio
-
     return ca_mg_ratio(L51_CALCIUM_MG, L51_MAGNESIUM_MG).ratio
 
 
