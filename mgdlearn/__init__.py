@@ -8,9 +8,11 @@ Modules
 units        unit conversion and parsing of strings such as ``"20 ng/mL"``
 reference_values  reference ranges, status categories and dietary reference intakes
 bibliography      the bibliography every number cites
+observations  measured values and trial findings the figures show (data/*.csv)
 model        the teaching model of the Mg - vitamin D - PTH - calcium axis
 nutrition    food data, intake calculator, Ca:Mg ratio, gap closing
 sun          skin vitamin D synthesis estimate
+experiments  what each explorer computes (data classes and pure compute)
 plots        course figure style and the lessons' figures
 widgets      the interactive explorers
 exercises    answer checking with feedback
@@ -58,8 +60,8 @@ _API: dict[str, str] = {
 }
 
 _SUBMODULES = {
-    "units", "reference_values", "bibliography", "model", "nutrition", "sun", "plots", "widgets",
-    "exercises", "progress_store", "cli",
+    "units", "reference_values", "bibliography", "observations", "model", "nutrition", "sun", "experiments",
+    "plots", "widgets", "exercises", "progress_store", "cli",
 }
 
 __all__ = sorted(_API) + ["__version__"]
