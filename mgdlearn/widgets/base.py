@@ -162,8 +162,7 @@ class Explorer:
     @property
     def drawing(self) -> Drawing | None:
         """The figure as last drawn, with the handles of its changing artists (see :attr:`figure`)."""
-        self.figure  # noqa: B018 - draws it again if it was let go
-        return self._drawing
+        return None if self.figure is None else self._drawing
 
     @property
     def live(self) -> LiveFigure | None:
