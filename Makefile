@@ -17,7 +17,7 @@ LAB_ARGS ?=
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: lab test setup setup-lab setup-test notebooks bench clean book book-pdf
+.PHONY: lab test lint setup setup-lab setup-test notebooks bench clean book book-pdf
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,11 @@ test: setup-test setup-lab
 	MGDLEARN_LAB_VENV="$(abspath $(LAB_VENV))" $(BIN)/python -m pytest -n 2 --dist loadfile \
 		tests lessons exercises \
 		--nbval --nbval-sanitize-with tests/nbval_sanitize.cfg $(PYTEST_ARGS)
+
+# The import contracts and the lint rules alone (the test suite runs both too).
+lint: setup-test
+	$(BIN)/lint-imports
+	$(BIN)/ruff check mgdlearn tests benchmarks scripts conftest.py
 
 # Re-execute lessons and exercise notebooks in place (authors: run after changing the library).
 notebooks: setup-test

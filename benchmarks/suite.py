@@ -145,7 +145,25 @@ def bench_kernel_memory(lessons_only: bool = True, ratios_only: bool = False) ->
 # -------------------------------------------------------------------------------------------
 # 2: interaction latency
 # -------------------------------------------------------------------------------------------
-def bench_latency(moves: int, repeats: int) -> list[Budget]:
+def _in_kernel(code: str) -> dict:
+    """Run ``code`` (which prints one JSON line last) in a fresh kernel; return what it printed."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbformat.v4.new_code_cell("import json\nfrom benchmarks.moves import measure_explorer, measure_peer\n"
+                                          + code)]
+    return json.loads(printed(execute_notebook(nb, ROOT).notebook.cells[0]))
+
+
+def _summary(results: list[dict]) -> tuple[float, float]:
+    """Median over the repeats of each repeat's median and 95th percentile (first move included)."""
+    times = [[r["first_ms"], *r["times_ms"]] for r in results]
+    return (statistics.median(statistics.median(t) for t in times),
+            statistics.median(percentile(t, 0.95) for t in times))
+
+
+def bench_latency(moves: int, repeats: int, peer_moves: int = 0) -> tuple[list[Budget], dict]:
     """Median and 95th percentile of slider -> redrawn figure, per explorer, over all its sliders.
 
     Each explorer is measured in a fresh kernel (as a student meets it: its lesson's kernel, not
@@ -154,32 +172,62 @@ def bench_latency(moves: int, repeats: int) -> list[Budget]:
     move of each explorer is counted and also reported on its own. This is repeated ``repeats``
     times (the explorers in turn, so a busy spell of the shared machine does not fall on one
     explorer only); the figures are the medians over the repeats.
-    """
-    import nbformat
 
+    With ``peer_moves``, the first repeat also moves the same sliders of each explorer, right after
+    it, ``peer_moves`` times each, redrawn as the peers of :data:`benchmarks.moves.PEERS` redraw
+    (each in a fresh kernel); the second result holds their figures and our ratio to them.
+    """
+    from importlib.util import find_spec
+
+    from benchmarks.moves import PEERS
     from mgdlearn.widgets import EXPLORERS
 
+    # ipympl comes with the bench extra (`make bench`); without it that peer is left out, and said so
+    available = [peer for peer in PEERS if peer != "ipympl" or find_spec("ipympl") is not None]
+    if peer_moves and available != list(PEERS):
+        print("ipympl is not installed (pip install -e '.[bench]'): its peer baseline is left out")
     runs: dict[str, list[dict]] = {name: [] for name in EXPLORERS}
-    for _ in range(repeats):
+    peer_runs: dict[str, dict[str, dict]] = {name: {} for name in EXPLORERS}
+    for repeat in range(repeats):
         for name in EXPLORERS:
-            nb = nbformat.v4.new_notebook()
-            nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-            nb.cells = [nbformat.v4.new_code_cell("import json\nfrom benchmarks.moves import measure_explorer\n"
-                                                  f"print(json.dumps(measure_explorer({name!r}, {moves})))")]
-            runs[name].append(json.loads(printed(execute_notebook(nb, ROOT).notebook.cells[0])))
+            runs[name].append(_in_kernel(f"print(json.dumps(measure_explorer({name!r}, {moves})))"))
+            if repeat == 0 and peer_moves:
+                for peer in available:
+                    peer_runs[name][peer] = _in_kernel(f"print(json.dumps(measure_peer({name!r}, {peer!r}, {peer_moves})))")
     budgets = []
+    peers: dict = {}
     for name, results in runs.items():
-        times = [[r["first_ms"], *r["times_ms"]] for r in results]
-        median = statistics.median(statistics.median(t) for t in times)
-        p95 = statistics.median(percentile(t, 0.95) for t in times)
+        median, p95 = _summary(results)
         by_slider = {key: round(statistics.median(r["by_slider"][key] for r in results), 1)
                      for key in results[0]["by_slider"]}
-        detail = {"sliders": results[0]["sliders"], "moves": len(times[0]), "repeats": len(results),
+        detail = {"sliders": results[0]["sliders"], "moves": 1 + len(results[0]["times_ms"]), "repeats": len(results),
                   "first_move_ms": round(statistics.median(r["first_ms"] for r in results), 1),
                   "median_ms_by_slider": by_slider}
         budgets.append(Budget(f"latency {name} median", median, 30, "ms", detail))
         budgets.append(Budget(f"latency {name} p95", p95, 60, "ms", {"sliders": results[0]["sliders"]}))
-    return budgets
+        if peer_runs[name]:
+            peers[name] = {"ours": {"median_ms": round(median, 1), "p95_ms": round(p95, 1)}}
+            for peer, result in peer_runs[name].items():
+                peer_median, peer_p95 = _summary([result])
+                peers[name][peer] = {"median_ms": round(peer_median, 1), "p95_ms": round(peer_p95, 1),
+                                     "moves": 1 + len(result["times_ms"]),
+                                     "median_ratio": round(median / peer_median, 3), "p95_ratio": round(p95 / peer_p95, 3)}
+    return budgets, peers
+
+
+def format_peers(peers: dict) -> str:
+    """The peer table: our median and p95 and each peer's, with our ratio to it."""
+    names = [p for p in next(iter(peers.values())) if p != "ours"]
+    rows = [("explorer", "ours median/p95 ms", *(f"{p} median/p95 ms (ratio)" for p in names))]
+    for name, figures in peers.items():
+        ours = figures["ours"]
+        cells = [f"{ours['median_ms']:.0f} / {ours['p95_ms']:.0f}"]
+        for peer in names:
+            f = figures[peer]
+            cells.append(f"{f['median_ms']:.0f} / {f['p95_ms']:.0f} ({f['median_ratio']:.2f}x / {f['p95_ratio']:.2f}x)")
+        rows.append((name, *cells))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)) for r in rows)
 
 
 # -------------------------------------------------------------------------------------------
@@ -247,15 +295,20 @@ def main(argv: list[str] | None = None) -> int:
                         help="multiply every limit by this (CI's smoke run uses 2 to catch 2x regressions)")
     parser.add_argument("--ratios-only", action="store_true",
                         help="leave out absolute figures (ms, MB), which depend on the machine (CI smoke)")
+    parser.add_argument("--peer-moves", type=int, default=None,
+                        help="moves per slider of the peer baselines (default 8, 3 with --quick; 0: no peers)")
     args = parser.parse_args(argv)
     only = set(args.only or ["course", "latency", "memory", "import"])
     os.environ.setdefault("MGDLEARN_PROGRESS", str(Path(tempfile.mkdtemp()) / "progress.json"))
     budgets: list[Budget] = []
+    peers: dict = {}
+    peer_moves = args.peer_moves if args.peer_moves is not None else (3 if args.quick else 8)
     reference_before = machine_reference_ms()
     if "import" in only:
         budgets += bench_import(10 if args.quick else 40)
     if "latency" in only and not args.ratios_only:
-        budgets += bench_latency(10 if args.quick else 24, 1 if args.quick else 3)
+        latency, peers = bench_latency(10 if args.quick else 24, 1 if args.quick else 3, peer_moves)
+        budgets += latency
     if "memory" in only:
         budgets += bench_kernel_memory(ratios_only=args.ratios_only)
     if "course" in only:
@@ -264,10 +317,13 @@ def main(argv: list[str] | None = None) -> int:
         b.limit *= args.slack
     reference = (reference_before, machine_reference_ms())
     print(format_table(budgets))
+    if peers:
+        print("\npeer baselines (the same explorers, sliders and moves; our figure as a ratio to theirs):")
+        print(format_peers(peers))
     print(f"\nmachine reference (a fixed pure-Python loop, not a budget): {reference[0]:.0f} ms before, "
           f"{reference[1]:.0f} ms after; about 260 ms on a quiet host, more when the host is busy")
     results = {"machine_reference_ms": [round(r) for r in reference],
-               "budgets": [{**asdict(b), "ok": b.ok} for b in budgets]}
+               "budgets": [{**asdict(b), "ok": b.ok} for b in budgets], "peers": peers}
     args.json.write_text(json.dumps(results, indent=2) + "\n")
     print(f"\nwritten: {args.json.relative_to(ROOT) if args.json.is_relative_to(ROOT) else args.json}")
     return 0 if all(b.ok for b in budgets) else 1

@@ -8,9 +8,11 @@ Modules
 units        unit conversion and parsing of strings such as ``"20 ng/mL"``
 reference_values  reference ranges, status categories and dietary reference intakes
 bibliography      the bibliography every number cites
+observations  measured values and trial findings the figures show (data/*.csv)
 model        the teaching model of the Mg - vitamin D - PTH - calcium axis
 nutrition    food data, intake calculator, Ca:Mg ratio, gap closing
 sun          skin vitamin D synthesis estimate
+experiments  what each explorer computes (data classes and pure compute)
 plots        course figure style and the lessons' figures
 widgets      the interactive explorers
 exercises    answer checking with feedback; ``mgdlearn.progress()`` shows how far you are
@@ -61,8 +63,8 @@ _API: dict[str, str] = {
 }
 
 _SUBMODULES = {
-    "units", "reference_values", "bibliography", "model", "nutrition", "sun", "plots", "widgets",
-    "exercises", "progress_store", "cli",
+    "units", "reference_values", "bibliography", "observations", "model", "nutrition", "sun", "experiments",
+    "plots", "widgets", "exercises", "progress_store", "cli",
 }
 
 __all__ = sorted(_API) + ["__version__"]
@@ -85,6 +87,7 @@ def _friendly_errors_in_notebooks() -> None:
     import sys
 
     if "IPython" in sys.modules:  # only inside IPython; costs nothing elsewhere
+        # lazy: `import mgdlearn` loads nothing but importlib outside IPython (budget 4)
         from mgdlearn.errors import install_friendly_errors
 
         install_friendly_errors()

@@ -252,7 +252,8 @@ def _shell_quote(part: str) -> str:
 # progress
 # --------------------------------------------------------------------------------------------
 def _cmd_progress(args: argparse.Namespace, extra: list[str]) -> int:
-    from mgdlearn.exercises.summary import format_progress  # the bank and the store: only for this command
+    # lazy: the command imports only the standard library at start (a hub starts many processes)
+    from mgdlearn.exercises.summary import format_progress
 
     print(format_progress())
     return 0
@@ -399,6 +400,7 @@ def progress_path() -> Path | None:
     The same rule as :func:`mgdlearn.progress_store.default_progress_path`:
     ``$MGDLEARN_PROGRESS`` (``off`` switches saving off), else the per-user data folder.
     """
+    # lazy: the command imports only the standard library at start (a hub starts many processes)
     from mgdlearn.progress_store import default_progress_path
 
     path = default_progress_path()

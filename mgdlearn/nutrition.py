@@ -54,6 +54,9 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from mgdlearn.errors import InputError, InputTypeError, require_number
+from mgdlearn.model import Scenario
+from mgdlearn.reference_values import dri
+from mgdlearn.units import convert
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -173,8 +176,6 @@ class Food:
     @property
     def vitamin_d_iu(self) -> float:
         """Vitamin D per serving in IU (1 µg = 40 IU)."""
-        from mgdlearn.units import convert
-
         return float(convert(self.vitamin_d_ug, "µg", "IU", analyte="vitamin_d"))
 
     def amount(self, nutrient: str) -> float:
@@ -400,8 +401,6 @@ class Person:
 
     def dri(self, nutrient: str) -> Any:
         """The :class:`mgdlearn.reference_values.DRI` of ``nutrient`` for this person."""
-        from mgdlearn.reference_values import dri
-
         return dri(nutrient, self.age_years, self.sex, pregnant=self.pregnant, lactating=self.lactating)
 
     def describe(self) -> str:
@@ -452,8 +451,6 @@ class DayIntake:
     @property
     def food_vitamin_d_iu(self) -> float:
         """Vitamin D from food (IU)."""
-        from mgdlearn.units import convert
-
         return float(convert(self.food_vitamin_d_ug, "µg", "IU", analyte="vitamin_d"))
 
     def food(self, nutrient: str) -> float:
@@ -1077,8 +1074,6 @@ def to_scenario(meals: Any, sun_iu_per_day: float = 0.0,
     Vitamin D from food and supplements becomes ``vitamin_d_iu_per_day``; magnesium and calcium
     (food and supplements) become ``magnesium_mg_per_day`` and ``calcium_mg_per_day``.
     """
-    from mgdlearn.model import Scenario
-
     intake = day_intake(meals, supplements)
     sun = require_number(sun_iu_per_day, "sun vitamin D", low=0, high=50000, unit="IU/day")
     return Scenario(vitamin_d_iu_per_day=intake.total("vitamin_d"), sun_iu_per_day=sun,

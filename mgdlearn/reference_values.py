@@ -38,6 +38,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from mgdlearn.errors import InputError, InputTypeError, require_number
+from mgdlearn.units import Quantity, _analyte_key, conversion_table, convert, normalize_unit, parse_quantity, units_for
 
 __all__ = [
     "Classification",
@@ -348,8 +349,6 @@ def _scheme_key(analyte: str, scheme: object) -> str:
 
 def _value_and_unit(value: object, unit: object, analyte: str, name: str) -> tuple[float, str]:
     """Accept a number with ``unit``, a string such as ``"20 ng/mL"`` or a Quantity."""
-    from mgdlearn.units import Quantity, normalize_unit, parse_quantity, units_for
-
     if isinstance(value, str):
         q = parse_quantity(value, analyte=analyte)
         value, unit = q.value, q.unit
@@ -382,8 +381,6 @@ def bands(analyte: str = "25ohd", scheme: str | None = None, unit: str | None = 
     stated = [u for (a, s, u) in table if a == analyte and s == key]
     if unit is None:
         return table[(analyte, key, stated[0])]
-    from mgdlearn.units import convert, normalize_unit
-
     unit = normalize_unit(unit, analyte)
     if unit in stated:
         return table[(analyte, key, unit)]
@@ -401,8 +398,6 @@ def _classify(analyte: str, value: object, unit: object, scheme: object, name: s
     if unit_ in stated:
         compare_unit, y = unit_, x
     else:
-        from mgdlearn.units import convert
-
         compare_unit = stated[0]
         y = convert(x, unit_, compare_unit, analyte=analyte)
     for band in table[(analyte, key, compare_unit)]:
@@ -468,8 +463,6 @@ def normal_range(analyte: str, unit: str | None = None) -> Range:
         raise InputTypeError(f"analyte must be text, one of: {', '.join(table)}; got {type(analyte).__name__}.")
     key = analyte.strip()
     if key not in table:
-        from mgdlearn.units import _analyte_key
-
         try:
             key = _analyte_key(analyte)
         except (InputError, InputTypeError):
@@ -479,8 +472,6 @@ def normal_range(analyte: str, unit: str | None = None) -> Range:
     rows = table[key]
     if unit is None:
         return rows[0]
-    from mgdlearn.units import convert, normalize_unit
-
     conv = _CONVERT_AS.get(key, key)
     unit = normalize_unit(unit, conv)
     for r in rows:
@@ -493,8 +484,6 @@ def normal_range(analyte: str, unit: str | None = None) -> Range:
 
 
 def _unit_sources(analyte: str, a: str, b: str) -> str:
-    from mgdlearn.units import conversion_table
-
     keys: list[str] = []
     for row in conversion_table():
         if row["analyte"] == analyte and row["unit"] in (a, b):

@@ -188,7 +188,7 @@ def _build_units() -> dict[str, dict[str, UnitDef]]:
     add("vitamin_d", "µg/week", 1.0 / 7.0, "amount/day", s)
     add("vitamin_d", "IU/week", iu / 7.0, "amount/day", s)
     # Ions: serum concentration (base mmol/L) and amount (base mmol).
-    for ion, serum, amount, mm, charge in (
+    for _ion, serum, amount, mm, charge in (
         ("magnesium", "serum_mg", "magnesium", "molar_mass_mg", "charge_mg_ion"),
         ("calcium", "calcium", "calcium_amount", "molar_mass_ca", "charge_ca_ion"),
     ):

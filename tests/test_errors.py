@@ -5,8 +5,14 @@ import math
 
 import pytest
 
-from mgdlearn.errors import (InputError, InputTypeError, friendly_message_bundle, install_friendly_errors,
-                             require_choice, require_number)
+from mgdlearn.errors import (
+    InputError,
+    InputTypeError,
+    friendly_message_bundle,
+    install_friendly_errors,
+    require_choice,
+    require_number,
+)
 
 
 @pytest.mark.parametrize("value, error, text", [

@@ -24,7 +24,7 @@ def test_explorer_builds_and_draws_with_its_defaults(name):
     explorer = load_explorer(name)
     widget = explorer.widget()
     assert widget.children, "the widget has controls and an output"
-    state = explorer.refresh() if hasattr(explorer, "selection") else explorer.render()
+    state = explorer.render()
     assert state.error is None
     assert explorer.figure is not None
 

@@ -6,16 +6,11 @@ import pytest
 from matplotlib.patches import FancyArrowPatch
 
 from mgdlearn.errors import InputError
+from mgdlearn.experiments.activation import FLUX_KEYS, PathwayFluxes, compute, pathway_fluxes, relative_widths
 from mgdlearn.model import Scenario, simulate, steady_state
-from mgdlearn.plots.pathway import (
-    STEPS,
-    PathwayFluxes,
-    draw_pathway,
-    pathway_fluxes,
-    relative_widths,
-    summarize_pathway,
-)
-from mgdlearn.widgets.activation import activation_explorer, compute, draw
+from mgdlearn.plots.activation import draw_activation
+from mgdlearn.plots.pathway import STEPS, draw_pathway, redraw_pathway, summarize_pathway
+from mgdlearn.widgets.activation import activation_explorer
 
 
 @pytest.fixture(scope="module")
@@ -101,9 +96,13 @@ def test_draw_pathway_refuses_bad_panels(normal_and_low):
 
 
 def test_pathway_redraw_reuses_the_figure(normal_and_low):
-    fig, first = draw_pathway(normal_and_low[0])
-    fig2, second = draw_pathway(normal_and_low[1], reference=normal_and_low[0], fig=fig)
-    assert fig2 is fig and first != second
+    drawing, first = redraw_pathway(normal_and_low[:1])
+    again, second = redraw_pathway(normal_and_low[1:], reference=normal_and_low[0], drawing=drawing)
+    assert again.figure is drawing.figure and first != second
+
+
+def test_every_arrow_of_the_diagram_carries_a_flux_of_the_experiment():
+    assert tuple(step.key for step in STEPS) == FLUX_KEYS
 
 
 # ---- the explorer --------------------------------------------------------------------------
@@ -148,7 +147,7 @@ def test_low_magnesium_hits_calcitriol_harder_than_25ohd():
 
 def test_explorer_figure_has_titles_and_unit_labels_and_the_summary_key_values():
     data = compute(serum_mg=0.45, vitd_iu_per_day=1000, days=180)
-    fig, summary = draw(data, None)
+    fig, summary = draw_activation(data)
     axes = {ax.get_label(): ax for ax in fig.axes}
     assert axes["ohd25_nmol_l"].get_ylabel().endswith("(nmol/L)")
     assert axes["calcitriol_pmol_l"].get_ylabel().endswith("(pmol/L)")
@@ -179,7 +178,7 @@ def test_out_of_range_input_shows_a_message_not_a_traceback():
 
 def test_intakes_above_the_upper_level_are_flagged_in_the_summary():
     data = compute(serum_mg=0.85, vitd_iu_per_day=6000, days=60)
-    _, summary = draw(data, None)
+    _, summary = draw_activation(data)
     assert data.warnings and "upper intake level" in summary
 
 

@@ -5,17 +5,13 @@ import numpy as np
 import pytest
 
 from mgdlearn.errors import InputError
-from mgdlearn.model import Scenario, steady_state
-from mgdlearn.plots.feedback import (
-    LOOP_SUMMARY,
-    MgPthParameters,
-    draw_feedback_loop,
-    draw_mg_pth_curve,
-    gland_pth,
-    mg_pth_curve,
-)
+from mgdlearn.experiments.feedback import MgPthParameters, mg_pth_curve
+from mgdlearn.experiments.pth_challenge import compute
+from mgdlearn.model.analysis import gland_pth
+from mgdlearn.plots.feedback import LOOP_SUMMARY, draw_feedback_loop, draw_mg_pth_curve
+from mgdlearn.plots.pth_challenge import draw_challenge
 from mgdlearn.reference_values import normal_range
-from mgdlearn.widgets.pth_challenge import compute, draw, pth_challenge_explorer
+from mgdlearn.widgets.pth_challenge import pth_challenge_explorer
 
 
 @pytest.fixture(scope="module")
@@ -23,22 +19,7 @@ def challenge():
     return compute(serum_mg=0.45, ca_mg_per_day=200, challenge_days=42)
 
 
-# ---- gland PTH and the biphasic curve --------------------------------------------------------
-@pytest.mark.parametrize("mg", [0.85, 0.6, 0.45])
-def test_gland_pth_is_the_models_own_pth(mg):
-    ss = steady_state(Scenario(serum_mg_mmol_l=mg))
-    assert float(gland_pth(ss["ca_ion_mmol_l"], mg)) == pytest.approx(ss["pth_pmol_l"], rel=1e-9)
-
-
-def test_gland_pth_rises_as_calcium_falls_and_refuses_nonsense():
-    pth = gland_pth(np.array([1.3, 1.2, 1.1, 1.0]), 0.85)
-    assert np.all(np.diff(pth) > 0)
-    with pytest.raises(InputError, match="0.2 to 3 mmol/L"):
-        gland_pth(12.0, 0.85)
-    with pytest.raises(TypeError, match="number or an array"):
-        gland_pth("1.2", 0.85)
-
-
+# ---- the biphasic curve --------------------------------------------------------
 def test_magnesium_effect_on_pth_is_biphasic():
     curve = mg_pth_curve()
     p = curve.params
@@ -122,7 +103,7 @@ def test_challenge_length_moves_the_shaded_window_and_the_run():
     n_short = len(ex.figure.axes[0].lines[0].get_xdata())
     ex.controls["challenge_days"].value = 56
     assert len(ex.figure.axes[0].lines[0].get_xdata()) == n_short + 42
-    spans = ex.figure._mgd_spans
+    spans = ex.drawing.handles["spans"]
     assert len(spans) == 3 and spans[0].get_width() == pytest.approx(56)
     assert "for 56 days" in ex.state.summary
 
@@ -142,7 +123,7 @@ def test_a_challenge_that_does_not_lower_calcium_shows_a_message():
 
 
 def test_challenge_figure_has_titles_units_and_a_summary_with_key_values(challenge):
-    fig, summary = draw(challenge, None)
+    fig, summary = draw_challenge(challenge)
     for ax in fig.axes:
         assert ax.get_title()
         assert "(" in ax.get_ylabel() and ")" in ax.get_ylabel()
@@ -152,4 +133,4 @@ def test_challenge_figure_has_titles_units_and_a_summary_with_key_values(challen
     assert f"PTH {base['pth_pmol_l']:.1f} →" in summary
     assert "200 mg/day for 42 days" in summary and "would put out" in summary
     with pytest.raises(TypeError, match="ChallengeData"):
-        draw({"pth": 1}, None)
+        draw_challenge({"pth": 1})

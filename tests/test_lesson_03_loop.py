@@ -6,9 +6,10 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
+from mgdlearn.experiments import loop
 from mgdlearn.model import Parameters, Scenario, steady_state
 from mgdlearn.plots.loop import draw_loop_plane, draw_loop_runs
-from mgdlearn.widgets import loop
+from mgdlearn.widgets.loop import loop_explorer, loop_gain_explorer
 
 
 def _titled_with_units(fig) -> None:
@@ -19,12 +20,12 @@ def _titled_with_units(fig) -> None:
         assert ax.get_xlabel() and ax.get_ylabel()
         assert "(" in ax.get_xlabel() or ax.get_xlabel() == "day"
         assert "/" in ax.get_ylabel() or "(" in ax.get_ylabel(), f"no unit in {ax.get_ylabel()!r}"
-    assert fig._suptitle is not None and "teaching model" in fig._suptitle.get_text()
+    assert "teaching model" in fig.get_suptitle()
 
 
 @pytest.fixture(scope="module")
 def explorer():
-    ex = loop.loop_explorer()
+    ex = loop_explorer()
     ex.widget()  # interactive_output renders once on creation, as in the notebook
     return ex
 
@@ -120,41 +121,6 @@ def test_the_steady_state_lies_where_the_two_curves_cross(plane):
     assert np.all(np.diff(plane.mg_of_calcitriol) > 0)
 
 
-def test_loop_gain_predicts_how_much_the_loop_amplifies_a_small_push():
-    strength, intake = 0.4, 30.0
-    p_on = loop.loop_parameters(strength)
-    sc = Scenario(magnesium_mg_per_day=intake)
-    gain, s_cm, s_mc, ss = loop.loop_gain(sc, p_on)
-    assert 0 < gain < 1 and gain == pytest.approx(s_cm * s_mc)
-    # open the loop at this operating point: absorption frozen at the calcitriol effect it has here
-    vdr = float(ss["vdr_signal_pmol_l"])
-    p_open = replace(p_on, calcitriol_mg_absorption_gain=0.0,
-                     mg_paracellular_fraction=p_on.mg_paracellular_fraction + strength * vdr / (vdr + p_on.mg_vdr_ec50_pmol_l))
-    pushed = replace(sc, magnesium_mg_per_day=intake + 0.5)
-    closed = steady_state(pushed, p_on)["mg_serum_mmol_l"] - ss["mg_serum_mmol_l"]
-    opened = steady_state(pushed, p_open)["mg_serum_mmol_l"] - steady_state(sc, p_open)["mg_serum_mmol_l"]
-    assert closed / opened == pytest.approx(1 / (1 - gain), abs=0.1 * gain)
-
-
-@pytest.mark.parametrize("strength, intake", [(0.4, 30.0), (0.1, 150.0), (0.1, 600.0)])
-def test_loop_gains_slopes_are_those_of_the_two_curves_through_the_steady_state(strength, intake):
-    """s_cm: calcitriol with serum Mg clamped 1 % above and below; s_mc: the balanced serum Mg
-    with calcitriol held 1 % above and below (log-log slopes, central differences)."""
-    import math
-
-    def slope(curve, at):  # noqa: ANN001
-        up, down = curve(at * 1.01), curve(at * 0.99)
-        return (math.log(up) - math.log(down)) / (math.log(1.01) - math.log(0.99))
-
-    p_on = loop.loop_parameters(strength)
-    sc = Scenario(magnesium_mg_per_day=intake)
-    _, s_cm, s_mc, ss = loop.loop_gain(sc, p_on)
-    clamped = lambda m: steady_state(replace(sc, serum_mg_mmol_l=m), p_on)["calcitriol_pmol_l"]  # noqa: E731
-    balanced = lambda c: loop.mg_balance_serum_mg(c, sc, p_on, ss)  # noqa: E731
-    assert s_cm == pytest.approx(slope(clamped, ss["mg_serum_mmol_l"]), rel=1e-3)
-    assert s_mc == pytest.approx(slope(balanced, ss["calcitriol_pmol_l"]), rel=1e-3)
-
-
 def test_the_loop_matters_most_when_magnesium_is_already_low(plane):
     gains = plane.gain_by_intake
     assert gains[0] > 3 * gains[-1], "a vicious circle at low intake, negligible at ample intake"
@@ -172,7 +138,7 @@ def test_plane_figure_is_titled_labelled_and_summarised(plane):
 
 
 def test_gain_explorer_redraws_in_place_when_the_strength_moves():
-    ex = loop.loop_gain_explorer(magnesium_mg_per_day=30)
+    ex = loop_gain_explorer(magnesium_mg_per_day=30)
     first = ex.render(magnesium_mg_per_day=30, vitamin_d_iu_per_day=600, loop_strength=0.1)
     fig = ex.figure
     g_curve = fig.axes[1].lines[0].get_ydata().copy()

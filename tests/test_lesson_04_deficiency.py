@@ -4,8 +4,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from mgdlearn.plots import deficiency as plots
 from mgdlearn.bibliography import REFERENCES
+from mgdlearn.experiments import deficiency as experiments
+from mgdlearn.model import COLUMNS
 from mgdlearn.widgets import deficiency as dx
 
 
@@ -92,7 +93,7 @@ def test_the_report_marker_follows_the_slider(pth):
     fig = pth.figure
     pth.controls["serum_mg_mmol_l"].value = 0.7
     assert pth.state.error is None and pth.figure is fig
-    marks = fig._mgd_extras[1]
+    marks = pth.drawing.handles["marks"]
     assert all(m.get_xdata()[0] == pytest.approx(0.7) for m in marks)
     assert "serum magnesium 0.70 mmol/L" in pth.state.summary
     pth.controls["calcium_mg_per_day"].value = 200
@@ -108,11 +109,13 @@ def test_a_challenge_that_is_no_challenge_shows_a_message(pth):
     assert state.error and "0.4 to 1 mmol/L" in state.error
 
 
-def test_observations_cite_the_bibliography():
-    assert {o.source for o in dx.OBSERVATIONS} <= set(REFERENCES)
-    fatemi = [o for o in dx.OBSERVATIONS if o.source == "fatemi1991"]
-    before, after = sorted(fatemi, key=lambda o: -o.serum_mg_mmol_l)
+def test_the_observations_shown_cite_the_bibliography_and_give_fatemis_fall():
+    from mgdlearn.observations import observation, observations
+
+    assert observations() and {o.source for o in observations()} <= set(REFERENCES)
+    before, after = observation("fatemi1991_before"), observation("fatemi1991_after")
     assert (after.value - before.value) / before.value == pytest.approx(-0.22, abs=0.01)
+    assert {o.quantity for o in observations()} <= set(COLUMNS)
 
 
 # --- the vascular-calcification teaching indicator -------------------------------------------
@@ -172,7 +175,7 @@ def test_the_magnesium_start_line_follows_the_slider(rickets):
     y_before = fig.axes[3].lines[1].get_ydata().copy()
     rickets.controls["mg_start_day"].value = 100
     assert rickets.state.error is None and rickets.figure is fig
-    assert all(line.get_xdata()[0] == 100 for line in fig._mgd_start_lines)
+    assert all(line.get_xdata()[0] == 100 for line in rickets.drawing.handles["start lines"])
     assert not np.allclose(fig.axes[3].lines[1].get_ydata(), y_before)
     assert "from day 100" in rickets.state.summary
     rickets.controls["mg_start_day"].value = 60
@@ -191,11 +194,11 @@ def test_starting_magnesium_after_the_run_ends_shows_a_message(rickets):
 def test_rickets_case_inputs_are_sourced_and_produce_severe_deficiency():
     import dataclasses
 
-    for f in dataclasses.fields(dx.RicketsCase):
+    for f in dataclasses.fields(experiments.RicketsCase):
         assert f.metadata["source"] in REFERENCES and f.metadata["unit"]
     from mgdlearn.model import steady_state
 
-    ss = steady_state(dx.RicketsCase().scenario())
+    ss = steady_state(experiments.RicketsCase().scenario())
     assert 0.35 < ss["mg_serum_mmol_l"] < 0.5, "near Rude 1985's 0.41 mmol/L"
     assert ss["ca_ion_mmol_l"] < 1.0
 

@@ -4,10 +4,16 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from mgdlearn.errors import InputError
-from mgdlearn.plots import balance
 from mgdlearn.bibliography import REFERENCES
-from mgdlearn.widgets import sun as sunx
+from mgdlearn.errors import InputError
+from mgdlearn.experiments import comparison, foods
+from mgdlearn.experiments import sun as sunx
+from mgdlearn.observations import trial_findings
+from mgdlearn.plots.comparison import comparison_table_bundle
+from mgdlearn.plots.foods import draw_food_sources
+from mgdlearn.plots.sun import draw_sun_by_latitude, draw_sun_explorer
+from mgdlearn.plots.trials import draw_trial_effects
+from mgdlearn.widgets.sun import sun_explorer
 
 
 def _labels_have_units(fig) -> None:
@@ -21,7 +27,7 @@ def _labels_have_units(fig) -> None:
 # --- sun explorer ----------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def explorer():
-    ex = sunx.sun_explorer()
+    ex = sun_explorer()
     ex.widget()  # interactive_output renders once on creation, as in the notebook
     return ex
 
@@ -36,7 +42,7 @@ def test_sun_explorer_first_render_shows_july_at_42n_without_error(explorer):
 def test_moving_controls_changes_the_bars_and_the_model_curve(explorer):
     fig = explorer.figure
     bars_before = [p.get_height() for p in fig.axes[0].patches]
-    curve = next(ln for ln in fig.axes[1].lines if ln.get_gid() == "ohd25")
+    curve = explorer.drawing.handles["ohd25"]
     y_before = curve.get_ydata().copy()
     explorer.controls["skin_type"].value = 6
     explorer.controls["latitude"].value = 60
@@ -116,7 +122,7 @@ def test_seasonal_course_is_the_year_that_repeats_within_one_nmol_per_litre(lati
 
 
 def test_sun_explorer_draw_titles_and_units():
-    fig, summary = sunx.draw(sunx.compute())
+    fig, summary = draw_sun_explorer(sunx.compute())
     _labels_have_units(fig)
     assert fig._suptitle.get_text()
     assert "nmol/L" in fig.axes[1].get_ylabel() and "IU" in fig.axes[0].get_ylabel()
@@ -124,35 +130,35 @@ def test_sun_explorer_draw_titles_and_units():
 
 def test_explorer_rejects_unknown_defaults():
     with pytest.raises(InputError, match="January"):
-        sunx.sun_explorer(month="Jul")
+        sun_explorer(month="Jul")
 
 
 # --- lesson figures -----------------------------------------------------------------------------
 def test_sun_by_latitude_reproduces_the_boston_vitamin_d_winter():
-    data = balance.sun_by_latitude((42.0, 25.0))
+    data = sunx.sun_by_latitude((42.0, 25.0))
     boston = data.iu_by_month[0]
     assert [i for i, v in enumerate(boston) if v < 1.0] == [0, 1, 10, 11]  # Nov-Feb (Webb 1988)
     assert min(data.iu_by_month[1]) > 0, "at 25 deg N some vitamin D is made in every month"
-    fig, summary = balance.draw_sun_by_latitude(data)
+    fig, summary = draw_sun_by_latitude(data)
     _labels_have_units(fig)
     assert "42° N" in summary and "Nov-Feb" in summary and "25° N" in summary and "every month" in summary
 
 
 def test_darker_skin_makes_less_from_the_same_minutes():
-    data = balance.sun_by_latitude()
+    data = sunx.sun_by_latitude()
     for values in data.iu_by_skin_type:
         assert list(values) == sorted(values, reverse=True)
 
 
 def test_sun_by_latitude_rejects_bad_input():
     with pytest.raises(InputError, match="1 to 5"):
-        balance.sun_by_latitude(tuple(range(0, 60, 10)))
+        sunx.sun_by_latitude(tuple(range(0, 60, 10)))
     with pytest.raises(TypeError):
-        balance.draw_sun_by_latitude({"latitudes": (42,)})
+        draw_sun_by_latitude({"latitudes": (42,)})
 
 
 def test_trial_figure_shows_effect_sizes_and_populations():
-    fig, summary = balance.draw_trial_effects()
+    fig, summary = draw_trial_effects()
     ax = fig.axes[0]
     assert ax.get_title() and "ng/mL" in ax.get_xlabel()
     widths = sorted(round(p.get_width(), 1) for p in ax.patches if p.get_width() > 0 and p.get_height() < 1)
@@ -162,7 +168,7 @@ def test_trial_figure_shows_effect_sizes_and_populations():
 
 
 def test_every_trial_finding_cites_a_known_source_and_level():
-    for f in balance.TRIAL_FINDINGS:
+    for f in trial_findings():
         assert all(k in REFERENCES for k in f.source.split(";"))
         assert f.evidence in ("established", "supported", "emerging", "claim")
         assert (f.change_ng_ml is None) == (f.kind == "direction")
@@ -171,27 +177,45 @@ def test_every_trial_finding_cites_a_known_source_and_level():
 def test_comparison_table_numbers_come_from_the_reference_data():
     from mgdlearn.reference_values import rda, ul
 
-    bundle = balance.comparison_table_bundle()
+    bundle = comparison_table_bundle()
     text = bundle["text/plain"]
     assert f"RDA {rda('magnesium', 25, 'female'):g}-{rda('magnesium', 40, 'male'):g} mg/day" in text
     assert f"{ul('magnesium', 30):g} mg/day from supplements" in text
     assert "RDA 600 IU (15 µg)" in text and "4,000 IU (100 µg)" in text
     assert "pumpkin seeds 156 mg" in text and "canned light tuna 40 IU" in text
-    assert bundle["text/html"].count("<tr>") == len(balance.comparison_rows()) + 1
-    for row in balance.comparison_rows():
+    assert bundle["text/html"].count("<tr>") == len(comparison.comparison_rows()) + 1
+    for row in comparison.comparison_rows():
         assert all(k in REFERENCES for k in row.source.split(";") if k), row.feature
 
 
 def test_comparison_table_names_organisations_readably():
-    text = balance.comparison_table_bundle()["text/plain"]
+    text = comparison_table_bundle()["text/plain"]
     assert "Institute of Medicine 2011" in text and "de Baaij et al. 2015" in text
 
 
 def test_food_figure_ranks_pumpkin_seeds_first_and_shows_percent_of_rda():
-    data = balance.food_ranking(n=5, age_years=40, sex="female")
+    data = foods.food_ranking(n=5, age_years=40, sex="female")
     assert data.magnesium[0][0].startswith("Pumpkin seeds") and data.magnesium_rda == 320
-    fig, summary = balance.draw_food_sources(data)
+    fig, summary = draw_food_sources(data)
     _labels_have_units(fig)
     assert "156 mg (49 %)" in summary and "600 IU" in summary
     with pytest.raises(InputError):
-        balance.food_ranking(n=30)
+        foods.food_ranking(n=30)
+
+
+def test_every_number_the_comparison_table_fills_in_is_backed_by_its_rows_sources():
+    """The table's text lives in data/comparison.csv; the reference values and foods it takes
+    numbers from cite keys its row lists (so the CSV's sources cannot go stale)."""
+    import string
+
+    from mgdlearn.observations import comparison_templates
+
+    numbers, sources = comparison.comparison_numbers()
+    assert set(numbers) == set(sources)
+    for template in comparison_templates():
+        row_keys = set(template.source.split(";"))
+        assert row_keys <= set(REFERENCES)
+        for text in (template.magnesium, template.vitamin_d):
+            for _, name, _, _ in string.Formatter().parse(text):
+                if name:
+                    assert sources[name] <= row_keys, f"{template.feature}: {name} cites {sources[name] - row_keys}"

@@ -5,8 +5,11 @@ import pytest
 
 pytest.importorskip("ipywidgets")
 
+from mgdlearn.experiments.meal_planner import DEFAULT_MENU, compute  # noqa: E402
 from mgdlearn.nutrition import CAVEAT, find_food  # noqa: E402
-from mgdlearn.widgets.meal_planner import DEFAULT_MENU, MealPlanner, compute, draw, draw_diet_run  # noqa: E402
+from mgdlearn.plots.meal_planner import draw_diet_run  # noqa: E402
+from mgdlearn.plots.meal_planner import draw_planner as draw
+from mgdlearn.widgets.meal_planner import MealPlanner  # noqa: E402
 
 
 def _bar_heights(planner: MealPlanner) -> dict[str, float]:

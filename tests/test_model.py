@@ -10,10 +10,21 @@ import sys
 import numpy as np
 import pytest
 
-from mgdlearn.errors import InputError
-from mgdlearn.model import (COLUMNS, Bolus, Parameters, Result, Scenario, Supplement, parameter_info,
-                            simulate, simulate_sequence, steady_state, steady_state_sweep)
 from mgdlearn.bibliography import REFERENCES
+from mgdlearn.errors import InputError
+from mgdlearn.model import (
+    COLUMNS,
+    Bolus,
+    Parameters,
+    Result,
+    Scenario,
+    Supplement,
+    parameter_info,
+    simulate,
+    simulate_sequence,
+    steady_state,
+    steady_state_sweep,
+)
 
 
 # --- results ----------------------------------------------------------------------------------
@@ -346,3 +357,19 @@ def test_a_sweep_solved_cold_gives_the_same_steady_states():
     scenarios = [Scenario(magnesium_mg_per_day=mg) for mg in (25.0, 60.0, 200.0, 600.0)]
     warm, cold = steady_state_sweep(scenarios), steady_state_sweep(scenarios, warm=False)
     assert np.allclose(warm.to_numpy(), cold.to_numpy(), rtol=1e-7, atol=1e-9)
+
+
+def test_the_intake_limits_behind_the_warnings_are_the_reference_values_of_the_fact_layer():
+    """Written once, in data/dri.csv and data/status_categories.csv, and read from there."""
+    from mgdlearn.model import INTAKE_LIMITS
+    from mgdlearn.reference_values import bands, rda, ul
+
+    assert INTAKE_LIMITS["vitamin_d_ul"][0] == ul("vitamin_d", 30) == 4000
+    assert INTAKE_LIMITS["magnesium_supplement_ul"][0] == ul("magnesium", 30) == 350
+    assert INTAKE_LIMITS["magnesium_rda_max"][0] == max(rda("magnesium", a, s) for a in (19, 31, 51, 80)
+                                                        for s in ("female", "male")) == 420
+    assert INTAKE_LIMITS["calcium_ul_51plus"][0] == ul("calcium", 60) == 2000
+    assert INTAKE_LIMITS["calcium_ul_19_50"][0] == ul("calcium", 30) == 2500
+    high = next(b for b in bands("25ohd", "IOM", "nmol/L") if b.category == "high")
+    assert INTAKE_LIMITS["ohd25_high_nmol_l"][0] == high.low == 125
+    assert all(source for _, _, source, _ in INTAKE_LIMITS.values())

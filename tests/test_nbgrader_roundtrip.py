@@ -45,11 +45,10 @@ def _solution_lines(notebook: Path) -> list[str]:
 def test_nbgrader_round_trip_gives_full_marks_to_the_solution_and_zero_to_a_blank_copy(
         assignment, tmp_path, monkeypatch):
     import nbformat
-    from traitlets.config import Config
-
     from nbgrader.api import Gradebook
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
+    from traitlets.config import Config
 
     # nbgrader runs the `alembic` command of its environment; kernels must not touch real progress.
     monkeypatch.setenv("PATH", str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""))

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import nbformat
 import pytest
-
 from notebook_hygiene import broken_links, course_notebooks, hygiene_problems
 
 NOTEBOOKS = course_notebooks()

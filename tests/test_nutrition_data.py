@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from mgdlearn.nutrition import find_food, foods
 from mgdlearn.bibliography import REFERENCES
+from mgdlearn.nutrition import find_food, foods
 
 CHECKS = Path(__file__).parent / "data" / "foods_source_check.csv"
 NUTRIENT_SOURCE = {"magnesium": "magnesium_source", "calcium": "calcium_source", "vitd": "vitd_source",

@@ -9,7 +9,7 @@ import pytest
 
 from mgdlearn.plots import style
 from mgdlearn.plots.course_map import LEARNING_PATH, draw_course_map
-from mgdlearn.plots.timecourse import draw_timecourses, summarize_runs
+from mgdlearn.plots.timecourse import draw_timecourses, redraw_timecourses, summarize_runs
 
 
 def test_palette_is_okabe_ito_and_cited():
@@ -82,11 +82,12 @@ def test_timecourse_panels_are_titled_with_units_and_update_in_place():
     titles = [ax.get_title() for ax in fig.axes if ax.get_visible()]
     assert titles == ["25(OH)D", "PTH"]
     assert [ax.get_ylabel() for ax in fig.axes[:2]] == ["nmol/L", "pmol/L"]
-    first = fig.axes[0].lines[0].get_ydata().copy()
-    again = draw_timecourses({"low Mg": _run(20), "adequate Mg": _run(60)},
-                             ["ohd25_nmol_l", "pth_pmol_l"], title="Test", fig=fig)
-    assert again is fig
-    assert not np.allclose(fig.axes[0].lines[0].get_ydata(), first)
+    drawing = redraw_timecourses(runs, ["ohd25_nmol_l", "pth_pmol_l"], title="Test")
+    first = drawing.figure.axes[0].lines[0].get_ydata().copy()
+    again = redraw_timecourses({"low Mg": _run(20), "adequate Mg": _run(60)},
+                               ["ohd25_nmol_l", "pth_pmol_l"], title="Test", drawing=drawing)
+    assert again is drawing
+    assert not np.allclose(drawing.figure.axes[0].lines[0].get_ydata(), first)
 
 
 def test_timecourse_summary_states_start_end_and_trend():

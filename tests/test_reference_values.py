@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mgdlearn.bibliography import REFERENCES
 from mgdlearn.errors import InputError, InputTypeError
 from mgdlearn.reference_values import (
     DRI,
@@ -21,7 +22,6 @@ from mgdlearn.reference_values import (
     rda,
     ul,
 )
-from mgdlearn.bibliography import REFERENCES
 from mgdlearn.units import parse_quantity
 
 

@@ -237,7 +237,8 @@ def test_every_number_in_json_data_cites_known_references(path):
 
 def test_the_reference_data_files_exist():
     names = {p.name for p in CSV_FILES}
-    assert {"dri.csv", "reference_ranges.csv", "status_categories.csv", "foods.csv", "ods_tables.csv"} <= names
+    assert {"dri.csv", "reference_ranges.csv", "status_categories.csv", "foods.csv", "ods_tables.csv",
+            "observations.csv", "trial_findings.csv", "comparison.csv"} <= names
 
 
 # ---- (b) modules and their dataclasses -----------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from mgdlearn.errors import InputError
+from mgdlearn.plots.frame import Drawing
 from mgdlearn.plots.style import new_figure, style_axes
 from mgdlearn.widgets.base import Explorer, message_bundle, slider
 
@@ -14,14 +15,15 @@ def _compute(dose: float) -> np.ndarray:
     return np.linspace(0, dose, 5)
 
 
-def _draw(data, fig):
-    if fig is None:
+def _draw(data, drawing):
+    if drawing is None:
         fig, ax = new_figure()
-        ax.plot(np.arange(5), data)
+        (line,) = ax.plot(np.arange(5), data)
         style_axes(ax, title="Dose", xlabel="step", ylabel="IU/day")
+        drawing = Drawing(fig, "dose", {"line": line})
     else:
-        fig.axes[0].lines[0].set_ydata(data)
-    return fig, f"Reaches {data[-1]:.0f} IU/day."
+        drawing.handles["line"].set_ydata(data)
+    return drawing, f"Reaches {data[-1]:.0f} IU/day."
 
 
 def _explorer():
@@ -70,3 +72,17 @@ def test_widget_output_holds_the_figure_with_alt_text_and_caption():
     assert 'alt="A line of doses"' in shown["data"]["text/html"]
     ex.controls["dose"].value = 4500
     assert out.outputs[0]["data"]["text/plain"].startswith("Please check your input:")
+
+
+def test_an_unmoved_explorer_lets_its_figure_go_and_the_first_move_draws_it_live():
+    """Memory policy: the first picture is rendered plainly and the figure freed; a move draws anew
+    through the live path (HTML only), and later moves update that figure in place."""
+    ex = _explorer()
+    ex.widget()
+    assert ex._drawing is None and ex.live is None, "no figure held before a move"
+    assert "image/png" in ex.displayed, "the first picture is a plain render"
+    ex.controls["dose"].value = 1000
+    first = ex.figure
+    assert ex.live is not None and ex.live.figure is first and "image/png" not in ex.displayed
+    ex.controls["dose"].value = 1200
+    assert ex.figure is first and "Reaches 1200 IU/day." in ex.displayed["text/plain"]

@@ -6,6 +6,7 @@ no factor is typed into an exercise.
 from __future__ import annotations
 
 from functools import lru_cache
+from mgdlearn.units import convert as _convert
 
 from mgdlearn.units import convert as _convert
 

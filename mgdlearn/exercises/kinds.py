@@ -35,6 +35,7 @@ from mgdlearn.exercises.safe import (
     safe_repr,
     type_name,
 )
+from mgdlearn import units
 
 __all__ = [
     "Exercise",
@@ -158,8 +159,6 @@ class Numeric(Exercise):
 
     def read(self, answer: object) -> tuple[float, tuple[str, ...]]:
         """Return the answer in :attr:`unit` and notes on how it was read."""
-        from mgdlearn import units
-
         if isinstance(answer, units.Quantity):
             return self._convert(answer.value, answer.unit, answer)
         if isinstance(answer, str):
@@ -186,8 +185,6 @@ class Numeric(Exercise):
         return x, note
 
     def _convert(self, value: float, unit: str, original: object) -> tuple[float, tuple[str, ...]]:
-        from mgdlearn import units
-
         value = read_number(value, unit=unit)
         if self._same_unit(unit):
             return value, ()
@@ -234,8 +231,6 @@ class Numeric(Exercise):
     def _same_unit(self, unit: str) -> bool:
         """Whether ``unit`` is the asked unit, however it is spelled."""
         if self.analyte is not None:
-            from mgdlearn import units
-
             try:
                 return units.normalize_unit(unit, self.analyte) == units.normalize_unit(self.unit, self.analyte)
             except ValueError:
@@ -246,8 +241,6 @@ class Numeric(Exercise):
     def _unit_mistake(self, x: float, t: float, close: Callable[[float, float], bool]) -> str:
         if self.analyte is None or t == 0:
             return ""
-        from mgdlearn import units
-
         for other in units.units_for(self.analyte):
             try:
                 r = float(units.convert(1.0, other, self.unit, analyte=self.analyte))  # 1 other = r asked

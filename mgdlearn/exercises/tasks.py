@@ -22,6 +22,10 @@ from __future__ import annotations
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Mapping
+from mgdlearn.model import Scenario
+from mgdlearn.model import Scenario, simulate
+from mgdlearn.model import steady_state
+from mgdlearn.reference_values import normal_range
 
 from mgdlearn.exercises.factors import convert
 
@@ -78,8 +82,6 @@ CONSTANTS: Mapping[str, tuple[float, str, str, str]] = MappingProxyType({
 
 def _lower_limit(analyte: str) -> float:
     """Lower limit of the normal range (``"ionized_calcium"``, ``"serum_mg"``), in mmol/L."""
-    from mgdlearn.reference_values import normal_range
-
     return float(normal_range(analyte, "mmol/L").low)
 
 _SEARCH_STEP_MG = 10  # search grid for ex4.8, mg/day (an exercise choice)
@@ -87,14 +89,10 @@ _SEARCH_MAX_MG = 600
 
 
 def _sim(days: int, start: object, **scenario: float) -> object:
-    from mgdlearn.model import Scenario, simulate
-
     return simulate(Scenario(**scenario), days=days, start=start)
 
 
 def _scenario(**kw: float) -> object:
-    from mgdlearn.model import Scenario
-
     return Scenario(**kw)
 
 
@@ -232,8 +230,6 @@ def predict_ex1_8_winter() -> tuple[str, str]:
 @lru_cache(maxsize=1)
 def ex2_7_calcitriol_drop_percent() -> float:
     """How much lower (percent) steady-state calcitriol is at serum Mg 0.40 than at 0.85 mmol/L."""
-    from mgdlearn.model import steady_state
-
     low = steady_state(_scenario(serum_mg_mmol_l=0.40))["calcitriol_pmol_l"]
     normal = steady_state(_scenario(serum_mg_mmol_l=0.85))["calcitriol_pmol_l"]
     return float(100.0 * (normal - low) / normal)
@@ -265,8 +261,6 @@ def predict_ex2_8_low_mg_calcium() -> tuple[str, str]:
 # --- notebook 3 ---------------------------------------------------------------------------
 @lru_cache(maxsize=1)
 def _ex3_6_fractions() -> tuple[float, float]:
-    from mgdlearn.model import steady_state
-
     low = steady_state(_scenario(vitamin_d_iu_per_day=600, sun_iu_per_day=0))["mg_fractional_absorption"]
     high = steady_state(_scenario(vitamin_d_iu_per_day=4000, sun_iu_per_day=0))["mg_fractional_absorption"]
     return float(low), float(high)

@@ -23,6 +23,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Mapping
 
 from mgdlearn.errors import InputError, require_number
+from mgdlearn.units import convert
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -43,8 +44,6 @@ def _p(value: float, unit: str, source: str, description: str, evidence: str = "
 #: Unit conversions and fixed reference values the model uses (not meant to be changed).
 #: name -> (value, unit, source, description)
 def _factor(from_unit: str, to_unit: str, analyte: str) -> float:
-    from mgdlearn.units import convert
-
     return float(convert(1.0, from_unit, to_unit, analyte=analyte))
 
 

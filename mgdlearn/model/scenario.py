@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping, Union
 
+from mgdlearn import reference_values
 from mgdlearn.errors import InputError, InputTypeError, require_number
 
 #: Allowed input ranges: name -> (low, high, unit, source of the default / reason for the range).
@@ -26,18 +27,33 @@ RANGES: Mapping[str, tuple[float, float, str]] = MappingProxyType({
     "bolus_iu": (0.0, 600_000.0, "IU"),
 })
 
+def _intake_limits() -> Mapping[str, tuple[float, str, str, str]]:
+    """The thresholds of :data:`INTAKE_LIMITS`, read from the reference values (``data/dri.csv``,
+    ``data/status_categories.csv``) so they are written down once."""
+    adult = reference_values.dri("magnesium", 30)
+    highest_mg_rda = max((reference_values.dri("magnesium", age, sex) for age in (19, 31, 51) for sex in ("female", "male")),
+                         key=lambda d: d.rda)
+    vitamin_d, calcium_young, calcium_old = (reference_values.dri("vitamin_d", 30), reference_values.dri("calcium", 30),
+                                             reference_values.dri("calcium", 60))
+    high = next(b for b in reference_values.bands("25ohd", "IOM", "nmol/L") if b.category == "high")
+    return MappingProxyType({
+        "vitamin_d_ul": (float(vitamin_d.ul or 0.0), vitamin_d.unit, vitamin_d.source,
+                         "UL for vitamin D from 9 years of age (100 ug/day), pregnancy and lactation included"),
+        "magnesium_supplement_ul": (float(adult.ul or 0.0), adult.unit, adult.source,
+                                    "UL for magnesium from supplements and medicines (not food), 9 years and older"),
+        "magnesium_rda_max": (highest_mg_rda.rda, highest_mg_rda.unit, highest_mg_rda.source,
+                              "highest adult magnesium RDA (men 31+)"),
+        "calcium_ul_51plus": (float(calcium_old.ul or 0.0), calcium_old.unit, calcium_old.source,
+                              "UL for calcium, adults 51 years and older"),
+        "calcium_ul_19_50": (float(calcium_young.ul or 0.0), calcium_young.unit, calcium_young.source,
+                             "UL for calcium, adults 19-50 years"),
+        "ohd25_high_nmol_l": (high.low, high.unit, high.source,
+                              "25(OH)D above which IOM 2011 notes possible adverse effects"),
+    })
+
+
 #: Intake thresholds behind ``Result.warnings``: name -> (value, unit, source, meaning).
-INTAKE_LIMITS: Mapping[str, tuple[float, str, str, str]] = MappingProxyType({
-    "vitamin_d_ul": (4_000.0, "IU/day", "iom2011",
-                     "UL for vitamin D from 9 years of age (100 ug/day), pregnancy and lactation included"),
-    "magnesium_supplement_ul": (350.0, "mg/day", "iom1997",
-                                "UL for magnesium from supplements and medicines (not food), 9 years and older"),
-    "magnesium_rda_max": (420.0, "mg/day", "ods_mg", "highest adult magnesium RDA (men 31+)"),
-    "calcium_ul_51plus": (2_000.0, "mg/day", "iom2011", "UL for calcium, adults 51 years and older"),
-    "calcium_ul_19_50": (2_500.0, "mg/day", "iom2011", "UL for calcium, adults 19-50 years"),
-    "ohd25_high_nmol_l": (125.0, "nmol/L", "iom2011",
-                          "25(OH)D above which IOM 2011 notes possible adverse effects"),
-})
+INTAKE_LIMITS: Mapping[str, tuple[float, str, str, str]] = _intake_limits()
 
 #: Defaults of :class:`Scenario`: name -> (value, source, why).
 DEFAULTS: Mapping[str, tuple[float, str, str]] = MappingProxyType({

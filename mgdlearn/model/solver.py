@@ -144,6 +144,12 @@ def _intake_tuple(scenario: Scenario, day: float) -> tuple[float, float, float, 
     return (i.vitamin_d_iu_per_day, i.sun_iu_per_day, i.magnesium_mg_per_day, i.calcium_mg_per_day)
 
 
+def intake_vector(scenario: Scenario, day: float = 0.0) -> tuple[float, ...]:
+    """The inputs of the rate equations (:func:`mgdlearn.model.equations.flows`) in effect on ``day``
+    (for :mod:`mgdlearn.model.analysis`, which evaluates the equations at a state)."""
+    return _intake_tuple(scenario, day)
+
+
 # --------------------------------------------------------------------------------------------
 # steady state
 def _residual_ok(rhs: Any, y: "np.ndarray") -> bool:
@@ -623,4 +629,4 @@ def _result(scenario: Scenario, params: Parameters, rates: Rates, states: "np.nd
                   state=tuple(float(v) for v in np.maximum(y, 0.0)))
 
 
-__all__ = ["COLUMNS", "Result", "simulate", "simulate_sequence", "steady_state", "steady_state_sweep"]
+__all__ = ["COLUMNS", "Result", "intake_vector", "simulate", "simulate_sequence", "steady_state", "steady_state_sweep"]

@@ -1,5 +1,6 @@
-"""Course figures. :mod:`mgdlearn.plots.style` holds the one course style; the other modules of
-this package draw the lessons' figures (each returns the figure and a text summary)."""
+"""Course figures. :mod:`mgdlearn.plots.style` holds the one course style, :mod:`mgdlearn.plots.png`
+the PNG encoder and :mod:`mgdlearn.plots.frame` the frame helpers; the other modules of this package
+draw the data of :mod:`mgdlearn.experiments` (each returns the figure and a text summary)."""
 from mgdlearn.plots.style import (
     PALETTE,
     SERIES,

@@ -7,26 +7,31 @@
 * :func:`draw_calcification` -- the vascular-calcification teaching indicator (not a clinical score).
 * :func:`draw_rickets_case` -- the rickets case re-enacted: vitamin D alone vs with magnesium.
 
-Every function is pure: data from :mod:`mgdlearn.widgets.deficiency` in, ``(figure, summary)``
-out; given its previous figure it updates the lines in place when the layout is the same.
+Every function is pure: data from :mod:`mgdlearn.experiments.deficiency` in, ``(figure, summary)``
+out; its ``redraw_*`` twin, given its previous drawing, updates the lines in place when the layout
+is the same.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
-from mgdlearn.plots.fastpng import frame_top, nice_ceiling, static
+from mgdlearn.experiments.deficiency import CaseRuns, Curves
+from mgdlearn.model import Parameters
+from mgdlearn.model.scenario import INTAKE_LIMITS
+from mgdlearn.observations import Observation, observation
+from mgdlearn.plots.frame import Drawing, frame_top, nice_ceiling, static
 from mgdlearn.plots.style import PALETTE, color, new_figure, style_axes
+from mgdlearn.plots.timecourse import redraw_timecourses
+from mgdlearn.reference_values import normal_range, rda, ul
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from mgdlearn.widgets.deficiency import CaseRuns, Curves
-
-__all__ = ["Panel", "draw_dose_response", "summarize_dose_response", "draw_pth_response",
-           "summarize_pth_response", "draw_calcification", "summarize_calcification", "draw_rickets_case",
-           "summarize_rickets_case"]
+__all__ = ["Panel", "draw_dose_response", "redraw_dose_response", "summarize_dose_response", "draw_pth_response",
+           "redraw_pth_response", "summarize_pth_response", "draw_calcification", "redraw_calcification",
+           "summarize_calcification", "draw_rickets_case", "redraw_rickets_case", "summarize_rickets_case"]
 
 #: Line colours and styles of the settings in a curve figure (Okabe-Ito; a second cue by dashes).
 _SETTING_STYLES = ((PALETTE["blue"], "-"), (PALETTE["vermillion"], "--"), (PALETTE["bluish_green"], "-."))
@@ -45,22 +50,20 @@ class Panel:
 
 
 def _range(analyte: str, unit: str) -> tuple[float, float]:
-    from mgdlearn.reference_values import normal_range
-
     r = normal_range(analyte, unit)
     return r.low, r.high
 
 
-def _draw_curves(data: "Curves", panels: Sequence[Panel], title: str, fig: "Figure | None",
-                 key: str, legend_loc: str) -> tuple["Figure", list["Axes"], bool]:
+def _draw_curves(data: Curves, panels: Sequence[Panel], title: str, drawing: Drawing | None,
+                 key: str, legend_loc: str) -> tuple[Drawing, list["Axes"], bool]:
     """Draw (or update in place) one panel per column with one line per setting.
 
     Each panel keeps its ``frame`` (widened in steady steps only by data outside it) and the
-    legend its place, so a slider move redraws only the lines (see :mod:`mgdlearn.plots.fastpng`).
-    Returns the figure, its axes and whether it was newly built (extras are then to be added).
+    legend its place, so a slider move redraws only the lines (see :mod:`mgdlearn.widgets.live`).
+    Returns the drawing, its axes and whether it was newly built (extras are then to be added).
     """
     layout = (key, tuple(p.column for p in panels), tuple(data.curves))
-    new = fig is None or getattr(fig, "_mgd_layout", None) != layout
+    new = drawing is None or not drawing.fits(layout)
     if new:
         fig, axs = new_figure(1, len(panels), width=3.3 * len(panels) + 0.4, height=3.4)
         axes = list(getattr(axs, "flat", [axs]))
@@ -73,9 +76,9 @@ def _draw_curves(data: "Curves", panels: Sequence[Panel], title: str, fig: "Figu
             style_axes(ax, title=panel.title, xlabel=f"{data.x_label} ({data.x_unit})", ylabel=panel.unit)
         axes[0].legend(loc=legend_loc, fontsize=7)
         fig.suptitle(title, fontweight="bold")
-        fig._mgd_layout = layout  # type: ignore[attr-defined]
+        drawing = Drawing(fig, layout)
     else:
-        axes = list(fig.axes)
+        axes = list(drawing.figure.axes)
         for ax, panel in zip(axes, panels):
             for line, setting in zip(ax.get_lines(), data.curves):
                 line.set_data(data.x, data.curves[setting][panel.column])
@@ -85,7 +88,7 @@ def _draw_curves(data: "Curves", panels: Sequence[Panel], title: str, fig: "Figu
                     text.set_text(data.labels[setting])
     for ax, panel in zip(axes, panels):
         _frame(ax, [data.curves[setting][panel.column] for setting in data.curves], panel.frame)
-    return fig, axes, new
+    return drawing, axes, new
 
 
 def _frame(ax: "Axes", values: Sequence["object"], frame: tuple[float, float] | None) -> None:
@@ -105,7 +108,7 @@ def _frame(ax: "Axes", values: Sequence["object"], frame: tuple[float, float] | 
     ax.set_ylim(low, frame_top(high, high_data * 1.05))
 
 
-def _at(data: "Curves", setting: str, column: str, x: float) -> float:
+def _at(data: Curves, setting: str, column: str, x: float) -> float:
     import numpy as np
 
     return float(np.interp(x, data.x, data.curves[setting][column]))
@@ -120,13 +123,17 @@ def _pct(new: float, old: float) -> str:
 # --------------------------------------------------------------------------------------------
 # dose-response
 def _rda_ul() -> tuple[float, float]:
-    from mgdlearn.reference_values import rda, ul
-
     return rda("vitamin_d", 30), float(ul("vitamin_d", 30) or 0.0)
 
 
-def draw_dose_response(data: "Curves", fig: "Figure | None" = None) -> tuple["Figure", str]:
+def draw_dose_response(data: Curves) -> tuple["Figure", str]:
     """25(OH)D, calcitriol and ionized calcium against vitamin D intake; ``(figure, summary)``."""
+    drawing, summary = redraw_dose_response(data)
+    return drawing.figure, summary
+
+
+def redraw_dose_response(data: Curves, drawing: Drawing | None = None) -> tuple[Drawing, str]:
+    """:func:`draw_dose_response`, updating ``drawing`` (of an earlier call) in place."""
     panels = (
         Panel("ohd25_nmol_l", "25(OH)D (status marker)", "nmol/L", _range("25ohd", "nmol/L"), "IOM adequate range",
               frame=(0.0, 200.0)),
@@ -135,7 +142,7 @@ def draw_dose_response(data: "Curves", fig: "Figure | None" = None) -> tuple["Fi
         Panel("ca_ion_mmol_l", "Ionized calcium", "mmol/L", _range("ionized_calcium", "mmol/L"), frame=(0.7, 1.4)),
     )
     title = "Vitamin D dose-response at adequate vs low magnesium (teaching model, steady state)"
-    fig, axes, new = _draw_curves(data, panels, title, fig, "dose", legend_loc="lower right")
+    drawing, axes, new = _draw_curves(data, panels, title, drawing, "dose", legend_loc="lower right")
     if new:
         rda, ul = _rda_ul()
         for ax in axes:
@@ -145,10 +152,10 @@ def draw_dose_response(data: "Curves", fig: "Figure | None" = None) -> tuple["Fi
                                 va="top"),
                axes[0].annotate("UL ", (ul, 0.98), xycoords=("data", "axes fraction"), fontsize=7, ha="right",
                                 va="top"))
-    return fig, summarize_dose_response(data)
+    return drawing, summarize_dose_response(data)
 
 
-def summarize_dose_response(data: "Curves") -> str:
+def summarize_dose_response(data: Curves) -> str:
     """One paragraph: 25(OH)D at the RDA and UL, the rise over the range, calcitriol and calcium."""
     rda, ul = _rda_ul()
     s = data.settings
@@ -173,41 +180,49 @@ def summarize_dose_response(data: "Curves") -> str:
 
 # --------------------------------------------------------------------------------------------
 # PTH response
-def _fatemi_scaled(data: "Curves") -> tuple[list[float], list[float]]:
-    """Fatemi 1991's calcitriol means, scaled so 'before' sits on the model's usual-calcium curve."""
-    from mgdlearn.widgets.deficiency import OBSERVATIONS
+def _fatemi() -> tuple[Observation, Observation]:
+    """Fatemi 1991's calcitriol before and after three weeks of magnesium depletion."""
+    return observation("fatemi1991_before"), observation("fatemi1991_after")
 
-    pts = [o for o in OBSERVATIONS if o.source == "fatemi1991" and o.quantity == "calcitriol_pmol_l"]
-    before = max(pts, key=lambda o: o.serum_mg_mmol_l)
+
+def _fatemi_scaled(data: Curves) -> tuple[list[float], list[float]]:
+    """Fatemi 1991's calcitriol means, scaled so 'before' sits on the model's usual-calcium curve."""
+    pts = _fatemi()
+    before = pts[0]
     scale = _at(data, "usual", "calcitriol_pmol_l", before.serum_mg_mmol_l) / before.value
     return [o.serum_mg_mmol_l for o in pts], [o.value * scale for o in pts]
 
 
-def draw_pth_response(data: "Curves", fig: "Figure | None" = None) -> tuple["Figure", str]:
+def draw_pth_response(data: Curves) -> tuple["Figure", str]:
     """PTH, calcitriol and ionized calcium against serum magnesium; ``(figure, summary)``."""
+    drawing, summary = redraw_pth_response(data)
+    return drawing.figure, summary
+
+
+def redraw_pth_response(data: Curves, drawing: Drawing | None = None) -> tuple[Drawing, str]:
+    """:func:`draw_pth_response`, updating ``drawing`` (of an earlier call) in place."""
     panels = (
         Panel("pth_pmol_l", "PTH", "pmol/L", _range("pth", "pmol/L"), "normal range", frame=(0.0, 10.0)),
         Panel("calcitriol_pmol_l", "Calcitriol", "pmol/L", frame=(0.0, 125.0)),
         Panel("ca_ion_mmol_l", "Ionized calcium", "mmol/L", _range("ionized_calcium", "mmol/L"), frame=(0.6, 1.4)),
     )
     title = "PTH response to low calcium, by serum magnesium (teaching model, steady state)"
-    fig, axes, new = _draw_curves(data, panels, title, fig, "pth", legend_loc="lower right")
+    drawing, axes, new = _draw_curves(data, panels, title, drawing, "pth", legend_loc="lower right")
     fx, fy = _fatemi_scaled(data)
     if new:
         (fatemi,) = axes[1].plot(fx, fy, "s-", color=PALETTE["black"], ms=5, lw=1,
                                  label="Fatemi 1991 (relative fall, scaled)")
         marks = [ax.axvline(data.marker, color=color("reference"), lw=1, linestyle=":") for ax in axes]
         axes[1].legend(loc="lower right", fontsize=7)
-        fig._mgd_extras = (fatemi, marks)  # type: ignore[attr-defined]
+        drawing.handles.update(fatemi=fatemi, marks=marks)
     else:
-        fatemi, marks = fig._mgd_extras  # type: ignore[attr-defined]
-        fatemi.set_data(fx, fy)
-        for m in marks:
+        drawing.handles["fatemi"].set_data(fx, fy)
+        for m in drawing.handles["marks"]:
             m.set_xdata([data.marker, data.marker])
-    return fig, summarize_pth_response(data)
+    return drawing, summarize_pth_response(data)
 
 
-def summarize_pth_response(data: "Curves") -> str:
+def summarize_pth_response(data: Curves) -> str:
     """One paragraph: the challenge's effect at the chosen and at adequate magnesium, and Fatemi 1991."""
     s = data.settings
     mark, good = s["serum_mg_mmol_l"], s["adequate_mg_mmol_l"]
@@ -222,33 +237,38 @@ def summarize_pth_response(data: "Curves") -> str:
     lowest = float(data.x[0])
     p_low = _at(data, "challenge", "pth_pmol_l", lowest)
     rise_low = p_low - _at(data, "usual", "pth_pmol_l", lowest)
-    c80 = _at(data, "usual", "calcitriol_pmol_l", 0.80)
-    c61 = _at(data, "usual", "calcitriol_pmol_l", 0.61)
+    before, after = _fatemi()
+    c_before = _at(data, "usual", "calcitriol_pmol_l", before.serum_mg_mmol_l)
+    c_after = _at(data, "usual", "calcitriol_pmol_l", after.serum_mg_mmol_l)
+    fall = (before.value - after.value) / before.value * 100
     return (f"Teaching model at steady state, serum magnesium held fixed. Lowering calcium intake from "
             f"{s['usual_calcium_mg_per_day']:.0f} to {s['calcium_mg_per_day']:.0f} mg/day at serum magnesium "
             f"{mark:.2f} mmol/L: {effect(mark)}. At {good:.2f} mmol/L (adequate): {effect(good)}. At "
             f"{lowest:.2f} mmol/L PTH reaches only {p_low:.1f} pmol/L even in the challenge (a rise of "
             f"{rise_low:.1f} pmol/L). Fatemi 1991 measured "
-            f"calcitriol falling 22 % when serum magnesium fell from 0.80 to 0.61 mmol/L over three weeks; the "
-            f"model gives {_pct(c61, c80)} at the usual calcium intake.")
+            f"calcitriol falling {fall:.0f} % when serum magnesium fell from {before.serum_mg_mmol_l:.2f} to "
+            f"{after.serum_mg_mmol_l:.2f} mmol/L over three weeks; the "
+            f"model gives {_pct(c_after, c_before)} at the usual calcium intake.")
 
 
 # --------------------------------------------------------------------------------------------
 # calcification teaching indicator
 def _vc_threshold() -> float:
-    from mgdlearn.model import Parameters
-
     return Parameters().vc_ca_threshold_mmol_l
 
 
 def _ohd25_caution() -> float:
-    from mgdlearn.model.scenario import INTAKE_LIMITS
-
     return INTAKE_LIMITS["ohd25_high_nmol_l"][0]
 
 
-def draw_calcification(data: "Curves", fig: "Figure | None" = None) -> tuple["Figure", str]:
+def draw_calcification(data: Curves) -> tuple["Figure", str]:
     """25(OH)D, ionized calcium and the teaching indicator against vitamin D intake."""
+    drawing, summary = redraw_calcification(data)
+    return drawing.figure, summary
+
+
+def redraw_calcification(data: Curves, drawing: Drawing | None = None) -> tuple[Drawing, str]:
+    """:func:`draw_calcification`, updating ``drawing`` (of an earlier call) in place."""
     panels = (
         Panel("ohd25_nmol_l", "25(OH)D", "nmol/L", frame=(0.0, 500.0)),
         Panel("ca_ion_mmol_l", "Ionized calcium", "mmol/L", _range("ionized_calcium", "mmol/L"), "normal range",
@@ -256,11 +276,11 @@ def draw_calcification(data: "Curves", fig: "Figure | None" = None) -> tuple["Fi
         Panel("vc_indicator", "Teaching indicator (not clinical)", "indicator (dimensionless)", frame=(0.0, 3.0)),
     )
     title = "Vascular-calcification teaching indicator vs vitamin D intake (teaching model)"
-    fig, axes, new = _draw_curves(data, panels, title, fig, "vc", legend_loc="upper left")
+    drawing, axes, new = _draw_curves(data, panels, title, drawing, "vc", legend_loc="upper left")
     if new:
         _, ul = _rda_ul()
         static(axes[0].axhline(_ohd25_caution(), color=color("reference"), lw=1, linestyle="--"),
-               axes[0].annotate("125 nmol/L: possible harm (IOM)", (0.02, _ohd25_caution()),
+               axes[0].annotate(f"{_ohd25_caution():g} nmol/L: possible harm (IOM)", (0.02, _ohd25_caution()),
                                 xycoords=("axes fraction", "data"), fontsize=7, va="bottom"),
                axes[1].axhline(_vc_threshold(), color=color("reference"), lw=1, linestyle="--"),
                axes[1].annotate("indicator threshold", (0.02, _vc_threshold()), xycoords=("axes fraction", "data"),
@@ -268,10 +288,10 @@ def draw_calcification(data: "Curves", fig: "Figure | None" = None) -> tuple["Fi
                axes[2].annotate("above the UL", (ul, 0.95), xycoords=("data", "axes fraction"), fontsize=7))
         for ax in axes:
             static(ax.axvspan(ul, float(data.x[-1]), color=PALETTE["orange"], alpha=0.08, lw=0))
-    return fig, summarize_calcification(data)
+    return drawing, summarize_calcification(data)
 
 
-def _first_above(data: "Curves", setting: str) -> float | None:
+def _first_above(data: Curves, setting: str) -> float | None:
     values = data.curves[setting]["vc_indicator"]
     for x, v in zip(data.x, values):
         if v > 0:
@@ -279,7 +299,7 @@ def _first_above(data: "Curves", setting: str) -> float | None:
     return None
 
 
-def summarize_calcification(data: "Curves") -> str:
+def summarize_calcification(data: Curves) -> str:
     """One paragraph: where the indicator starts, its values at the top dose, and what drives it."""
     s = data.settings
     _, ul = _rda_ul()
@@ -299,7 +319,7 @@ def summarize_calcification(data: "Curves") -> str:
     ca_other = float(data.curves["other"]["ca_ion_mmol_l"][-1])
     if top_other > top_ok:
         why = ("Here it is higher at the other magnesium level: the indicator multiplies the calcium excess by "
-               "0.85 / serum Mg, an assumption taken from laboratory studies.")
+               f"{good:.2f} / serum Mg, an assumption taken from laboratory studies.")
     elif top_other < top_ok:
         why = ("Here it is lower at the other magnesium level: "
                + ("low magnesium also weakens PTH and calcitriol, so calcium rises less and there is less excess "
@@ -308,7 +328,7 @@ def summarize_calcification(data: "Curves") -> str:
     else:
         why = "Here both are equal."
     return (f"Teaching indicator, not a clinical score: it counts ionized calcium above {_vc_threshold():.2f} mmol/L "
-            f"and scales it by 0.85 / serum Mg. With {s['calcium_mg_per_day']:.0f} mg/day calcium, "
+            f"and scales it by {good:.2f} / serum Mg. With {s['calcium_mg_per_day']:.0f} mg/day calcium, "
             + "; ".join(parts) + f". At {data.x[-1]:,.0f} IU/day it is {top_ok:.2f} vs {top_other:.2f} (ionized "
             f"calcium {ca_ok:.2f} vs {ca_other:.2f} mmol/L). {why} In the model the indicator moves only when "
             f"vitamin D excess pushes calcium up; intakes above {ul:,.0f} IU/day exceed the UL (IOM 2011), so "
@@ -328,31 +348,35 @@ RICKETS_YLIMS = {"mg_serum_mmol_l": (0.0, 1.0), "ohd25_nmol_l": (0.0, 175.0), "c
                  "ca_ion_mmol_l": (0.6, 1.4), "pth_pmol_l": (0.0, 10.0)}
 
 
-def draw_rickets_case(data: "CaseRuns", fig: "Figure | None" = None) -> tuple["Figure", str]:
+def draw_rickets_case(data: CaseRuns) -> tuple["Figure", str]:
     """Time courses of the two treatment runs with the day magnesium starts marked."""
-    from mgdlearn.plots.timecourse import draw_timecourses
+    drawing, summary = redraw_rickets_case(data)
+    return drawing.figure, summary
 
+
+def redraw_rickets_case(data: CaseRuns, drawing: Drawing | None = None) -> tuple[Drawing, str]:
+    """:func:`draw_rickets_case`, updating ``drawing`` (of an earlier call) in place."""
     bands = {"mg_serum_mmol_l": _range("serum_mg", "mmol/L"), "ca_ion_mmol_l": _range("ionized_calcium", "mmol/L"),
              "ohd25_nmol_l": _range("25ohd", "nmol/L"), "pth_pmol_l": _range("pth", "pmol/L")}
     title = "Vitamin-D-resistant rickets re-enacted: vitamin D alone vs with magnesium (teaching model)"
-    previous = fig
-    fig = draw_timecourses(data.runs, RICKETS_COLUMNS, title=title, fig=fig, bands=bands, ncols=3,
-                           ylims=RICKETS_YLIMS)
-    lines = getattr(fig, "_mgd_start_lines", None)
-    if fig is previous and lines is not None:
-        for line in lines:
+    drawing = redraw_timecourses(data.runs, RICKETS_COLUMNS, title=title, drawing=drawing, bands=bands, ncols=3,
+                                 ylims=RICKETS_YLIMS)
+    h = drawing.handles
+    if "start lines" in h:
+        for line in h["start lines"]:
             line.set_xdata([data.mg_start_day, data.mg_start_day])
-        fig._mgd_start_label.set_x(data.mg_start_day)  # type: ignore[attr-defined]
+        h["start label"].set_x(data.mg_start_day)
     else:
-        fig._mgd_start_lines = [ax.axvline(data.mg_start_day, color=color("reference"), lw=1, linestyle=":")
-                                for ax in fig.axes if ax.get_visible()]
-        fig._mgd_start_label = fig.axes[0].annotate(
+        fig = drawing.figure
+        h["start lines"] = [ax.axvline(data.mg_start_day, color=color("reference"), lw=1, linestyle=":")
+                            for ax in fig.axes if ax.get_visible()]
+        h["start label"] = fig.axes[0].annotate(
             " magnesium starts", (data.mg_start_day, 0.98), xycoords=("data", "axes fraction"), fontsize=7, ha="left",
             va="top")
-    return fig, summarize_rickets_case(data)
+    return drawing, summarize_rickets_case(data)
 
 
-def summarize_rickets_case(data: "CaseRuns") -> str:
+def summarize_rickets_case(data: CaseRuns) -> str:
     """One paragraph: untreated state, vitamin D alone, and with magnesium (when calcium normalises)."""
     alone, both = data.runs["vitamin D alone"], data.runs["vitamin D + magnesium"]
     low_ca = _range("ionized_calcium", "mmol/L")[0]

@@ -2,14 +2,9 @@
 
 * :func:`draw_feedback_loop` -- the negative feedback loop as a diagram, with the points where
   magnesium is said to act (PTH secretion, PTH action, CYP27B1).
-* :func:`gland_pth` -- the PTH the teaching model's parathyroid glands put out at a given ionized
-  calcium and serum magnesium (the model's own equations, evaluated directly).
-* :func:`mg_pth_curve` + :func:`draw_mg_pth_curve` -- the biphasic effect of magnesium on PTH
-  secretion: an acute fall in magnesium stimulates the gland a little (magnesium is a weak agonist
-  of the calcium-sensing receptor), chronic depletion takes its secretory capacity away.
-
-The course model runs in days and contains only the chronic effect; the acute receptor effect is
-added here, for this figure only, with an illustrative strength (:class:`MgPthParameters`).
+* :func:`draw_mg_pth_curve` -- the biphasic effect of magnesium on PTH secretion
+  (:func:`mgdlearn.experiments.feedback.mg_pth_curve`): an acute fall in magnesium stimulates the
+  gland a little, chronic depletion takes its secretory capacity away.
 
 Examples
 --------
@@ -20,191 +15,30 @@ True
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from mgdlearn.errors import InputError, InputTypeError, require_number
+from mgdlearn.errors import InputTypeError
+from mgdlearn.experiments.feedback import MgPthCurve, mg_pth_curve
 from mgdlearn.plots.style import PALETTE, color, linestyle, new_figure, style_axes, text_color
+from mgdlearn.reference_values import normal_range
 
 if TYPE_CHECKING:  # pragma: no cover
-    import numpy as np
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from mgdlearn.model import Parameters
-
-__all__ = ["MgPthParameters", "MgPthCurve", "gland_pth", "mg_pth_curve", "draw_mg_pth_curve",
-           "draw_feedback_loop", "LOOP_SUMMARY"]
+__all__ = ["draw_mg_pth_curve", "summarize_mg_pth_curve", "draw_feedback_loop", "LOOP_SUMMARY"]
 
 
-def _p(value: float, unit: str, source: str, description: str, evidence: str) -> Any:
-    return field(default=value, metadata={"unit": unit, "source": source, "description": description,
-                                          "evidence": evidence})
-
-
-@dataclass(frozen=True)
-class MgPthParameters:
-    """Numbers behind the biphasic magnesium - PTH figure (each with unit, source, evidence)."""
-
-    casr_mg_weight: float = _p(
-        0.15, "(mmol/L Ca)/(mmol/L Mg)", "vetter2002;fatemi1991",
-        "Calcium-equivalent of serum magnesium at the parathyroid calcium-sensing receptor: a fall of "
-        "1 mmol/L in magnesium looks to the gland like a fall of 0.15 mmol/L in ionized calcium "
-        "(magnesium is the weaker agonist). ILLUSTRATIVE: chosen so that, combined with the model's "
-        "chronic secretion factor, PTH is about unchanged at 0.61 mmol/L after three weeks of "
-        "depletion, as Fatemi 1991 observed.", "emerging")
-    calcium_mmol_l: float = _p(
-        1.20, "mmol/L", "peterson2010",
-        "Ionized calcium held fixed for the curve (the model's calcium set point).", "established")
-    fatemi_mg_mmol_l: float = _p(
-        0.61, "mmol/L", "fatemi1991",
-        "Serum magnesium after a 3-week low-magnesium diet; PTH fell or did not change in 20 of 26 "
-        "volunteers.", "established")
-    rude_mg_mmol_l: float = _p(
-        0.41, "mmol/L", "rude1985",
-        "Mean serum magnesium (1.0 mg/dL) of hypocalcaemic, magnesium-deficient patients with "
-        "inappropriately low PTH.", "established")
-
-    def __post_init__(self) -> None:
-        require_number(self.casr_mg_weight, "casr_mg_weight", low=0.0, high=1.0, unit="(mmol/L Ca)/(mmol/L Mg)")
-        require_number(self.calcium_mmol_l, "calcium_mmol_l", low=0.5, high=2.0, unit="mmol/L")
-        for name in ("fatemi_mg_mmol_l", "rude_mg_mmol_l"):
-            require_number(getattr(self, name), name, low=0.1, high=2.0, unit="mmol/L")
-
-
-def gland_pth(ca_ion_mmol_l: Any, serum_mg_mmol_l: Any, params: "Parameters | None" = None) -> "np.ndarray":
-    """PTH (pmol/L) the teaching model's glands secrete at these ionized calcium and magnesium levels.
-
-    Evaluates the model's own equations (:func:`mgdlearn.model.equations.flows`): an inverse
-    sigmoid of calcium (Peterson & Riggs 2010) times the chronic magnesium factor on secretion.
-    Arrays broadcast.
-
-    Raises
-    ------
-    InputError, InputTypeError
-        For values that are not finite numbers in 0.2-3 mmol/L (calcium) or 0.05-3 mmol/L (magnesium).
-    """
-    import numpy as np
-
-    from mgdlearn.model import Parameters
-    from mgdlearn.model.equations import FLOW_NAMES, I_CA, I_MG, N_STATE, Rates, flows
-
-    ca = _levels(ca_ion_mmol_l, "ionized calcium", 0.2, 3.0)
-    mg = _levels(serum_mg_mmol_l, "serum magnesium", 0.05, 3.0)
-    ca, mg = np.broadcast_arrays(ca, mg)
-    if params is not None and not isinstance(params, Parameters):
-        raise InputTypeError(f"params must be a mgdlearn.model.Parameters(...) or None; got {type(params).__name__}.")
-    rates = Rates(params or Parameters(), 70.0, None)
-    state = [np.zeros(ca.shape) for _ in range(N_STATE)]
-    state[I_CA], state[I_MG] = ca.astype(float), mg.astype(float)
-    out = flows(state, (0.0, 0.0, 0.0, 0.0), rates)
-    return np.asarray(out[N_STATE + FLOW_NAMES.index("pth_pmol_l")], dtype=float)
-
-
-def _levels(value: Any, name: str, low: float, high: float) -> "np.ndarray":
-    import numpy as np
-
-    if isinstance(value, (str, bytes)) or value is None:
-        raise InputTypeError(f"{name} must be a number or an array of numbers in mmol/L; got {type(value).__name__}.")
-    try:
-        arr = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        raise InputTypeError(f"{name} must be a number or an array of numbers in mmol/L.") from None
-    if not np.all(np.isfinite(arr)) or np.any(arr < low) or np.any(arr > high):
-        raise InputError(f"{name} must be finite and within {low:g} to {high:g} mmol/L.")
-    return arr
-
-
-@dataclass(frozen=True)
-class MgPthCurve:
-    """PTH secretion against serum magnesium, relative to normal magnesium at the same calcium.
-
-    Attributes
-    ----------
-    mg : ndarray
-        Serum magnesium (mmol/L).
-    acute : ndarray
-        Minutes to hours: the receptor effect only (secretory capacity intact).
-    capacity : ndarray
-        The teaching model's chronic magnesium factor on secretion (capacity alone).
-    chronic : ndarray
-        Weeks: receptor effect times the remaining capacity.
-    normal_mg : float
-        Serum magnesium at which all three equal 1 (mmol/L).
-    params : MgPthParameters
-    """
-
-    mg: Any = field(metadata={"unit": "mmol/L"})
-    acute: Any = field(metadata={"unit": "1"})
-    capacity: Any = field(metadata={"unit": "1"})
-    chronic: Any = field(metadata={"unit": "1"})
-    normal_mg: float = field(metadata={"unit": "mmol/L"})
-    params: MgPthParameters = field(default_factory=MgPthParameters)
-
-    def at(self, serum_mg_mmol_l: float) -> dict[str, float]:
-        """The three curves at one magnesium level (linear interpolation)."""
-        import numpy as np
-
-        x = require_number(serum_mg_mmol_l, "serum magnesium", low=float(self.mg[0]), high=float(self.mg[-1]),
-                           unit="mmol/L")
-        return {k: float(np.interp(x, self.mg, getattr(self, k))) for k in ("acute", "capacity", "chronic")}
-
-
-def mg_pth_curve(mg_low: float = 0.25, mg_high: float = 1.2, points: int = 96,
-                 params: MgPthParameters | None = None, model_params: "Parameters | None" = None) -> MgPthCurve:
-    """Compute the biphasic magnesium - PTH curves.
-
-    Parameters
-    ----------
-    mg_low, mg_high : float
-        Range of serum magnesium (mmol/L, within 0.1-2.0, low below high).
-    points : int
-        Number of points (10-1000).
-    params : MgPthParameters, optional
-        Strength of the receptor effect and the study markers.
-    model_params : mgdlearn.model.Parameters, optional
-        The teaching model's physiology (set point, sigmoid, chronic magnesium factor).
-    """
-    import numpy as np
-
-    from mgdlearn.model import Parameters
-
-    lo = require_number(mg_low, "mg_low", low=0.1, high=2.0, unit="mmol/L")
-    hi = require_number(mg_high, "mg_high", low=0.1, high=2.0, unit="mmol/L")
-    if hi <= lo:
-        raise InputError(f"mg_high ({hi:g}) must be above mg_low ({lo:g}) mmol/L.")
-    n = require_number(points, "points", low=10, high=1000)
-    params = params if params is not None else MgPthParameters()
-    if not isinstance(params, MgPthParameters):
-        raise InputTypeError(f"params must be MgPthParameters(...) or None; got {type(params).__name__}.")
-    model_params = model_params if model_params is not None else Parameters()
-    normal = model_params.mg_ref_mmol_l
-    ca0 = params.calcium_mmol_l
-    mg = np.linspace(lo, hi, int(n))
-    ca_seen = np.clip(ca0 - params.casr_mg_weight * (normal - mg), 0.2, 3.0)
-    base = float(gland_pth(ca0, normal, model_params))
-    acute = gland_pth(ca_seen, normal, model_params) / base
-    capacity = gland_pth(ca0, mg, model_params) / base
-    chronic = gland_pth(ca_seen, mg, model_params) / base
-    return MgPthCurve(mg=mg, acute=acute, capacity=capacity, chronic=chronic, normal_mg=normal, params=params)
-
-
-def draw_mg_pth_curve(curve: MgPthCurve | None = None, fig: "Figure | None" = None) -> tuple["Figure", str]:
+def draw_mg_pth_curve(curve: MgPthCurve | None = None) -> tuple["Figure", str]:
     """Draw the biphasic curve; return ``(figure, summary)``.
 
     The normal serum magnesium range is shaded; dotted verticals mark the magnesium levels of
     Fatemi 1991 (3-week depletion) and Rude 1985 (severe deficiency).
     """
-    from mgdlearn.reference_values import normal_range
-
     curve = curve if curve is not None else mg_pth_curve()
     if not isinstance(curve, MgPthCurve):
         raise InputTypeError(f"curve must be an MgPthCurve from mg_pth_curve(); got {type(curve).__name__}.")
-    if fig is None:
-        fig, ax = new_figure(width=7.2, height=4.5)
-    else:
-        ax = fig.axes[0]
-        ax.clear()
+    fig, ax = new_figure(width=7.2, height=4.5)
     band = normal_range("serum_mg", "mmol/L")
     ax.axvspan(band.low, band.high, color=PALETTE["bluish_green"], alpha=0.12, lw=0,
                label=f"normal serum Mg ({band.low:g}-{band.high:g} mmol/L)")
@@ -224,7 +58,7 @@ def draw_mg_pth_curve(curve: MgPthCurve | None = None, fig: "Figure | None" = No
     ax.set_ylim(0, top)
     style_axes(ax, title="Magnesium and PTH secretion: acute stimulation, chronic failure",
                xlabel="serum magnesium (mmol/L)",
-               ylabel="PTH secretion (× normal, at Ca 1.20 mmol/L)")
+               ylabel=f"PTH secretion (× normal, at Ca {p.calcium_mmol_l:.2f} mmol/L)")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2, fontsize=7.5)
     return fig, summarize_mg_pth_curve(curve)
 
@@ -293,18 +127,14 @@ def _mg_mark(ax: "Axes", x: float, y: float, text: str) -> None:
                       edgecolor=PALETTE["blue"], linewidth=0.8))
 
 
-def draw_feedback_loop(fig: "Figure | None" = None) -> tuple["Figure", str]:
+def draw_feedback_loop() -> tuple["Figure", str]:
     """Draw the calcium - PTH - calcitriol negative feedback loop with magnesium's points of action.
 
     Solid arrows with "+" stimulate, dashed bars with "−" inhibit. Blue "Mg" labels mark where
     magnesium is needed: PTH secretion (established, Fatemi 1991, Rude 1985), the tissues' response
     to PTH (established), and CYP27B1 (supported/emerging, Uwitonze & Razzaque 2018).
     """
-    if fig is None:
-        fig, ax = new_figure(width=7.6, height=4.4)
-    else:
-        ax = fig.axes[0]
-        ax.clear()
+    fig, ax = new_figure(width=7.6, height=4.4)
     ax.set_xlim(0, 10)
     ax.set_ylim(0, 6.2)
     ax.set_axis_off()

@@ -4,21 +4,25 @@
 * :func:`draw_loop_plane` -- the phase plane (serum Mg vs calcitriol) with the loop's two arrows as
   curves, their crossing point, the path after an intake change, and the loop gain by intake.
 
-Both are pure: they take the data of :mod:`mgdlearn.widgets.loop` and return ``(figure, summary)``;
-given the figure of a previous call they update it in place when its layout fits.
+Both are pure: they take the data of :mod:`mgdlearn.experiments.loop` and return ``(figure,
+summary)``; their ``redraw_*`` twins, given the drawing of a previous call, update it in place.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from mgdlearn.experiments.loop import LoopPlane, LoopRuns
+from mgdlearn.plots.frame import Drawing, frame_top, static
 from mgdlearn.plots.style import PALETTE, color, linestyle, new_figure, style_axes
+from mgdlearn.plots.timecourse import redraw_timecourses
+from mgdlearn.reference_values import normal_range
 
 if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from mgdlearn.widgets.loop import LoopPlane, LoopRuns
-
-__all__ = ["RUN_COLUMNS", "draw_loop_runs", "summarize_loop_runs", "draw_loop_plane", "summarize_loop_plane"]
+__all__ = ["RUN_COLUMNS", "draw_loop_runs", "redraw_loop_runs", "summarize_loop_runs", "draw_loop_plane",
+           "redraw_loop_plane", "summarize_loop_plane"]
 
 #: The model outputs shown by :func:`draw_loop_runs`, one panel each.
 RUN_COLUMNS: tuple[str, ...] = ("mg_serum_mmol_l", "calcitriol_pmol_l", "mg_absorbed_mg_per_day")
@@ -36,25 +40,27 @@ PLANE_CALCITRIOL_TOP = 200.0
 
 
 def _mg_band() -> tuple[float, float]:
-    from mgdlearn.reference_values import normal_range
-
     r = normal_range("serum_mg", "mmol/L")
     return r.low, r.high
 
 
-def draw_loop_runs(data: "LoopRuns", fig: "Figure | None" = None) -> tuple["Figure", str]:
+def draw_loop_runs(data: LoopRuns) -> tuple["Figure", str]:
     """Time courses of the loop-on and loop-off runs; returns ``(figure, summary)``."""
-    from mgdlearn.plots.timecourse import draw_timecourses
+    drawing, summary = redraw_loop_runs(data)
+    return drawing.figure, summary
 
+
+def redraw_loop_runs(data: LoopRuns, drawing: Drawing | None = None) -> tuple[Drawing, str]:
+    """:func:`draw_loop_runs`, updating ``drawing`` (of an earlier call) in place."""
     # a fixed title (the intakes are on the sliders and in the caption): a move renders no text
     title = (f"Intakes change on day 0 (from {data.start_magnesium_mg_per_day:.0f} mg/day magnesium): loop on vs "
              "off (teaching model)")
-    fig = draw_timecourses(data.runs, RUN_COLUMNS, title=title, fig=fig,
-                           bands={"mg_serum_mmol_l": _mg_band()}, ylims=RUN_YLIMS)
-    return fig, summarize_loop_runs(data)
+    drawing = redraw_timecourses(data.runs, RUN_COLUMNS, title=title, drawing=drawing,
+                                 bands={"mg_serum_mmol_l": _mg_band()}, ylims=RUN_YLIMS)
+    return drawing, summarize_loop_runs(data)
 
 
-def summarize_loop_runs(data: "LoopRuns") -> str:
+def summarize_loop_runs(data: LoopRuns) -> str:
     """One paragraph: start and end values with the loop on and off, and what the loop adds."""
     on, off = data.runs["loop on"], data.runs["loop off"]
     m0 = float(on["mg_serum_mmol_l"].iloc[0])
@@ -82,12 +88,19 @@ def summarize_loop_runs(data: "LoopRuns") -> str:
 
 
 # --------------------------------------------------------------------------------------------
-def draw_loop_plane(data: "LoopPlane", fig: "Figure | None" = None) -> tuple["Figure", str]:
+def draw_loop_plane(data: LoopPlane) -> tuple["Figure", str]:
     """Phase plane of the loop and loop gain by magnesium intake; returns ``(figure, summary)``."""
+    drawing, summary = redraw_loop_plane(data)
+    return drawing.figure, summary
+
+
+def redraw_loop_plane(data: LoopPlane, drawing: Drawing | None = None) -> tuple[Drawing, str]:
+    """:func:`draw_loop_plane`, updating ``drawing`` (of an earlier call) in place."""
     m_op, c_op = data.operating_point
-    if fig is not None and getattr(fig, "_mgd_loop_plane", False):
+    if drawing is not None and drawing.fits("loop plane"):
+        fig = drawing.figure
         ax, gx = fig.axes[0], fig.axes[1]
-        art = fig._mgd_artists  # type: ignore[attr-defined]
+        art = drawing.handles
         art["f"].set_data(data.mg_grid, data.calcitriol_of_mg)
         art["g"].set_data(data.mg_of_calcitriol, data.calcitriol_grid)
         art["off"].set_xdata([data.mg_loop_off, data.mg_loop_off])
@@ -98,11 +111,9 @@ def draw_loop_plane(data: "LoopPlane", fig: "Figure | None" = None) -> tuple["Fi
         art["gain"].set_data(data.gain_intakes, data.gain_by_intake)
         art["here"].set_data([data.magnesium_mg_per_day], [data.gain])
         _limits(ax, gx, data)
-        return fig, summarize_loop_plane(data)
+        return drawing, summarize_loop_plane(data)
 
     fig, (ax, gx) = new_figure(1, 2, width=9.6, height=3.8)
-    from mgdlearn.plots.fastpng import static
-
     low, high = _mg_band()
     static(ax.axvspan(low, high, color=PALETTE["bluish_green"], alpha=0.10, lw=0, label="normal serum Mg"))
     art = {}
@@ -132,16 +143,12 @@ def draw_loop_plane(data: "LoopPlane", fig: "Figure | None" = None) -> tuple["Fi
     # a fixed title (the intake is on the slider, marked on the right panel and in the caption)
     fig.suptitle("The magnesium\u2013calcitriol loop (teaching model)", fontweight="bold")
     _limits(ax, gx, data)
-    fig._mgd_loop_plane = True  # type: ignore[attr-defined]
-    fig._mgd_artists = art  # type: ignore[attr-defined]
-    return fig, summarize_loop_plane(data)
+    return Drawing(fig, "loop plane", art), summarize_loop_plane(data)
 
 
-def _limits(ax, gx, data: "LoopPlane") -> None:  # noqa: ANN001 - matplotlib Axes
+def _limits(ax: "Axes", gx: "Axes", data: LoopPlane) -> None:
     """Axis limits (steady frames; the gain axis widens only for extreme settings)."""
     import numpy as np
-
-    from mgdlearn.plots.fastpng import frame_top
 
     ax.set_xlim(float(data.mg_grid[0]), float(data.mg_grid[-1]))
     ax.set_ylim(0.0, frame_top(PLANE_CALCITRIOL_TOP, float(np.nanmax(data.calcitriol_grid))))
@@ -149,7 +156,7 @@ def _limits(ax, gx, data: "LoopPlane") -> None:  # noqa: ANN001 - matplotlib Axe
     gx.set_ylim(0.0, frame_top(GAIN_AXIS_TOP, float(np.nanmax(data.gain_by_intake))))
 
 
-def summarize_loop_plane(data: "LoopPlane") -> str:
+def summarize_loop_plane(data: LoopPlane) -> str:
     """One paragraph: the crossing point, both slopes, the loop gain and its range over intakes."""
     m_op, c_op = data.operating_point
     g_lo, g_hi = float(min(data.gain_by_intake)), float(max(data.gain_by_intake))

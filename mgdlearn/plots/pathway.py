@@ -10,111 +10,37 @@ reference adult of :class:`mgdlearn.model.Scenario`: adequate magnesium, 600 IU/
 background from skin), so a thinner arrow means "less flow than usual". The absolute flux and its
 unit are printed next to the arrow.
 
-* :class:`PathwayFluxes` -- the numbers one panel shows, read from a model output row
-  (:meth:`PathwayFluxes.from_row`, using the model's ``flux_*`` and ``mg_factor_*`` columns).
-* :func:`pathway_fluxes` -- the fluxes at the steady state of a simple setting.
-* :func:`draw_pathway` -- one panel per setting, returns ``(figure, summary)``.
-* :func:`draw_pathway_on` -- draw one panel on a given Axes (used by the lesson 1 explorer).
+The numbers come from :class:`mgdlearn.experiments.activation.PathwayFluxes` (read from a model
+output row; :func:`~mgdlearn.experiments.activation.pathway_fluxes` gives them at a steady state).
+
+* :func:`draw_pathway` -- one panel per setting, returns ``(figure, summary)``;
+  :func:`redraw_pathway` updates an earlier drawing in place.
+* :func:`draw_pathway_on` -- draw one panel on a given Axes (used by the lesson 1 explorer); it
+  returns the panel's handles, which a later call updates in place.
 
 Examples
 --------
->>> from mgdlearn.plots.pathway import draw_pathway, pathway_fluxes
+>>> from mgdlearn.experiments.activation import pathway_fluxes
+>>> from mgdlearn.plots.pathway import draw_pathway
 >>> fig, summary = draw_pathway(pathway_fluxes(serum_mg_mmol_l=0.85), pathway_fluxes(serum_mg_mmol_l=0.45))
 >>> "CYP27B1" in summary
 True
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from mgdlearn.errors import InputError, InputTypeError
+from mgdlearn.experiments.activation import MAX_RELATIVE, PathwayFluxes, relative_widths
+from mgdlearn.plots.frame import Drawing, static
 from mgdlearn.plots.style import PALETTE, color, new_figure
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["PathwayFluxes", "STEPS", "pathway_fluxes", "draw_pathway", "draw_pathway_on", "summarize_pathway",
-           "relative_widths"]
-
-
-def _out(unit: str, meaning: str) -> Any:
-    """A field holding a model output (a computed value, not a cited constant)."""
-    return field(metadata={"unit": unit, "meaning": meaning})
-
-
-@dataclass(frozen=True)
-class PathwayFluxes:
-    """What one pathway panel shows: inputs, fluxes, concentrations and magnesium factors.
-
-    Build it from a model output row with :meth:`from_row` (a row of ``simulate(...).df`` or a
-    ``steady_state(...)`` series); the values are model outputs, not measured data.
-    """
-
-    label: str = field(metadata={"meaning": "panel heading"})
-    serum_mg_mmol_l: float = _out("mmol/L", "serum magnesium")
-    oral_iu_per_day: float = _out("IU/day", "vitamin D from food and supplements")
-    skin_iu_per_day: float = _out("IU/day", "vitamin D3 from skin and other background sources")
-    vitd_nmol_l: float = _out("nmol/L", "serum vitamin D3")
-    ohd25_nmol_l: float = _out("nmol/L", "serum 25(OH)D")
-    calcitriol_pmol_l: float = _out("pmol/L", "serum calcitriol")
-    hydroxylation_25: float = _out("nmol/L/day", "25(OH)D made in the liver (CYP2R1 + CYP27A1)")
-    hydroxylation_1a: float = _out("pmol/L/day", "calcitriol made by kidney CYP27B1")
-    inactivation_25: float = _out("nmol/L/day", "25(OH)D inactivated by CYP24A1")
-    inactivation_calcitriol: float = _out("pmol/L/day", "calcitriol inactivated by CYP24A1")
-    mg_factor_cyp2r1: float = _out("1", "magnesium factor on the 25-hydroxylases")
-    mg_factor_cyp27b1: float = _out("1", "magnesium factor on CYP27B1")
-    mg_factor_cyp24a1: float = _out("1", "magnesium factor on CYP24A1")
-
-    @classmethod
-    def from_row(cls, row: Mapping[str, float], label: str | None = None) -> "PathwayFluxes":
-        """Read the fluxes from one model output row (``Result.df.iloc[i]``, ``Result.final`` or
-        :func:`mgdlearn.model.steady_state`).
-
-        Raises
-        ------
-        InputTypeError
-            If ``row`` is not a mapping of model output columns.
-        InputError
-            If a needed column is missing (the message names it).
-        """
-        if not hasattr(row, "__getitem__") or isinstance(row, (str, bytes)):
-            raise InputTypeError("row must be one row of model output (a pandas Series or mapping of the "
-                                 f"columns of mgdlearn.model.COLUMNS); got {type(row).__name__}.")
-        needed = ("mg_serum_mmol_l", "vitamin_d_iu_per_day", "sun_iu_per_day", "vitd_nmol_l", "ohd25_nmol_l",
-                  "calcitriol_pmol_l", "flux_cyp2r1", "flux_cyp27a1", "flux_cyp27b1", "flux_cyp24a1_25",
-                  "flux_cyp24a1_calcitriol", "mg_factor_cyp2r1", "mg_factor_cyp27b1", "mg_factor_cyp24a1")
-        values: dict[str, float] = {}
-        for name in needed:
-            try:
-                values[name] = float(row[name])
-            except (KeyError, IndexError):
-                raise InputError(f"row has no column {name!r}; pass a row of mgdlearn.model output "
-                                 "(simulate(...).df.iloc[i] or steady_state(...)).") from None
-        mg, oral, skin = values["mg_serum_mmol_l"], values["vitamin_d_iu_per_day"], values["sun_iu_per_day"]
-        return cls(
-            label=label if label is not None else default_label(mg, oral, skin),
-            serum_mg_mmol_l=mg,
-            oral_iu_per_day=oral,
-            skin_iu_per_day=skin,
-            vitd_nmol_l=values["vitd_nmol_l"],
-            ohd25_nmol_l=values["ohd25_nmol_l"],
-            calcitriol_pmol_l=values["calcitriol_pmol_l"],
-            hydroxylation_25=values["flux_cyp2r1"] + values["flux_cyp27a1"],
-            hydroxylation_1a=values["flux_cyp27b1"],
-            inactivation_25=values["flux_cyp24a1_25"],
-            inactivation_calcitriol=values["flux_cyp24a1_calcitriol"],
-            mg_factor_cyp2r1=values["mg_factor_cyp2r1"],
-            mg_factor_cyp27b1=values["mg_factor_cyp27b1"],
-            mg_factor_cyp24a1=values["mg_factor_cyp24a1"],
-        )
-
-
-def default_label(serum_mg_mmol_l: float, oral_iu_per_day: float, skin_iu_per_day: float) -> str:
-    """Panel heading such as ``"Serum Mg 0.45 mmol/L · 600 IU/day oral + 1,500 IU/day skin"``."""
-    return (f"Serum Mg {serum_mg_mmol_l:.2f} mmol/L · {oral_iu_per_day:,.0f} IU/day oral"
-            f" + {skin_iu_per_day:,.0f} IU/day skin")
+__all__ = ["STEPS", "draw_pathway", "redraw_pathway", "draw_pathway_on", "summarize_pathway"]
 
 
 @dataclass(frozen=True)
@@ -137,53 +63,6 @@ STEPS: tuple[Step, ...] = (
     Step("inactivation_25", "CYP24A1 inactivation of 25(OH)D", "nmol/L/day", 2, "comparison"),
     Step("inactivation_calcitriol", "CYP24A1 inactivation of calcitriol", "pmol/L/day", 0, "comparison"),
 )
-
-#: Largest drawn width, in multiples of the reference width (wider flows are capped, and say so).
-_MAX_RELATIVE = 3.0
-
-
-def pathway_fluxes(serum_mg_mmol_l: float = 0.85, vitamin_d_iu_per_day: float = 600.0,
-                   sun_iu_per_day: float = 1500.0, *, label: str | None = None) -> PathwayFluxes:
-    """Fluxes at the teaching model's steady state for one setting.
-
-    Parameters
-    ----------
-    serum_mg_mmol_l : float
-        Serum magnesium held at this value (0.2-1.5 mmol/L; normal 0.75-0.95).
-    vitamin_d_iu_per_day : float
-        Oral vitamin D, food plus supplements (0-50,000 IU/day; the adult RDA is 600).
-    sun_iu_per_day : float
-        Vitamin D3 from skin and other background sources (0-25,000 IU/day).
-    label : str, optional
-        Panel heading (default: the setting in words).
-
-    Raises
-    ------
-    ValueError, TypeError
-        For values outside the model's ranges (the message gives the allowed range).
-    """
-    from mgdlearn.model import Scenario, steady_state
-
-    scenario = Scenario(vitamin_d_iu_per_day=vitamin_d_iu_per_day, sun_iu_per_day=sun_iu_per_day,
-                        serum_mg_mmol_l=serum_mg_mmol_l)
-    return PathwayFluxes.from_row(steady_state(scenario), label)
-
-
-def relative_widths(fluxes: PathwayFluxes, reference: PathwayFluxes) -> dict[str, float]:
-    """Each step's flux divided by the same flux in ``reference`` (what the arrow width shows).
-
-    A step whose reference flux is zero gets 1 if it is also zero in ``fluxes`` and
-    ``_MAX_RELATIVE`` otherwise.
-    """
-    out: dict[str, float] = {}
-    for step in STEPS:
-        value, ref = getattr(fluxes, step.key), getattr(reference, step.key)
-        if ref > 0:
-            out[step.key] = value / ref
-        else:
-            out[step.key] = 1.0 if value <= 0 else _MAX_RELATIVE
-    return out
-
 
 # ---- drawing --------------------------------------------------------------------------------
 #: Box centres in the panel's 0-10 x 0-6 coordinates.
@@ -221,7 +100,7 @@ def _arrow(ax: "Axes", start: tuple[float, float], end: tuple[float, float], col
 
 def _set_arrow(arrow: "Any", relative: float) -> None:
     """Give ``arrow`` the width of ``relative`` (1 = the reference flux; a dotted line for no flow)."""
-    rel = min(max(relative, 0.0), _MAX_RELATIVE)
+    rel = min(max(relative, 0.0), MAX_RELATIVE)
     if rel < 0.02:  # no flow: a thin dotted line keeps the step visible
         arrow.set_arrowstyle("-|>")
         arrow.set_mutation_scale(8)
@@ -240,8 +119,6 @@ def _set_arrow(arrow: "Any", relative: float) -> None:
 
 def _badge(ax: "Axes", x: float, y: float) -> "Any":
     """A fixed magnesium-coloured disc (a round marker) and the text on it that gives the factor."""
-    from mgdlearn.plots.fastpng import static
-
     (disc,) = ax.plot([x], [y], marker="o", markersize=25, linestyle="none", color=color("magnesium"), alpha=0.6,
                       markeredgecolor=PALETTE["blue"], markeredgewidth=0.8, zorder=4)
     static(disc)  # only the number changes: a redraw renders the text alone
@@ -254,7 +131,7 @@ def _set_badge(badge: "Any", factor: float) -> None:
 
 def _flux_text(step: Step, value: float, relative: float, *, ratio: bool = True) -> str:
     """The flux with its unit and, with ``ratio``, its ratio to the reference on a second line."""
-    capped = " (capped)" if relative > _MAX_RELATIVE else ""
+    capped = " (capped)" if relative > MAX_RELATIVE else ""
     text = f"{value:,.{step.decimals}f} {step.unit}"
     return f"{text}\n{relative:.2f}× ref{capped}" if ratio else text + capped
 
@@ -275,8 +152,6 @@ _BADGES = (("mg_factor_cyp2r1", 4.75, 4.55), ("mg_factor_cyp27b1", 7.55, 4.55), 
 def _build_panel(ax: "Axes", compact: bool) -> dict[str, Any]:
     """The panel's fixed parts (boxes, enzyme names) and handles for everything that changes
     (unless ``compact``, the concentration under each metabolite's name)."""
-    from mgdlearn.plots.fastpng import STATIC
-
     ax.clear()
     ax.set_xlim(0, 10)
     ax.set_ylim(0, 6.1)
@@ -294,9 +169,7 @@ def _build_panel(ax: "Axes", compact: bool) -> dict[str, Any]:
         ax.text(x, y, name, ha="center", va="center", fontsize=8, fontweight="bold")
     handles: dict[str, Any] = {"compact": compact, **({} if compact else concentrations)}
     dynamic = set(handles.values())
-    for artist in [*ax.texts, *ax.patches]:
-        if artist not in dynamic:
-            artist.set_gid(STATIC)  # never changes: kept in the live redraw's background image
+    static(*(artist for artist in [*ax.texts, *ax.patches] if artist not in dynamic))  # never change
     for key, start, end, rad, colour, (x, y) in _FLOWS:
         handles["arrow " + key] = _arrow(ax, start, end, color(colour), rad=rad)
         handles["text " + key] = ax.text(x, y, "", ha="center", va="center", fontsize=7.5)
@@ -306,11 +179,13 @@ def _build_panel(ax: "Axes", compact: bool) -> dict[str, Any]:
 
 
 def draw_pathway_on(ax: "Axes", fluxes: PathwayFluxes, reference: PathwayFluxes | None = None, *,
-                    title: str | None = None, compact: bool = False) -> None:
+                    title: str | None = None, compact: bool = False,
+                    panel: dict[str, Any] | None = None) -> dict[str, Any]:
     """Draw one pathway panel for ``fluxes`` on ``ax`` (widths relative to ``reference``).
 
-    The first call builds the panel (the axes is cleared and its frame hidden); later calls on the
-    same axes update its arrows and numbers in place, which keeps a slider's redraw fast.
+    Without ``panel`` the panel is built (the axes is cleared and its frame hidden); given the
+    handles an earlier call returned for the same axes, its arrows and numbers are updated in place,
+    which keeps a slider's redraw fast.
 
     Parameters
     ----------
@@ -327,25 +202,31 @@ def draw_pathway_on(ax: "Axes", fluxes: PathwayFluxes, reference: PathwayFluxes 
         figure that shows them elsewhere: the lesson 1 explorer has time courses above the panel,
         the arrow widths show the ratios and its caption gives them; fewer numbers to render on a
         slider move).
+    panel : dict, optional
+        The handles an earlier call returned for ``ax``.
+
+    Returns
+    -------
+    dict
+        The panel's handles (pass them back to update the panel).
     """
     _check_fluxes(fluxes, "fluxes")
     reference = fluxes if reference is None else _check_fluxes(reference, "reference")
     rel = relative_widths(fluxes, reference)
     by_key = {s.key: s for s in STEPS}
-    handles = getattr(ax, "_mgd_pathway", None)
-    if handles is None or handles["compact"] != compact or handles["arrow skin_iu_per_day"].axes is not ax:
-        handles = _build_panel(ax, compact)
-        ax._mgd_pathway = handles  # type: ignore[attr-defined]
+    if panel is None or panel["compact"] != compact or panel["arrow skin_iu_per_day"].axes is not ax:
+        panel = _build_panel(ax, compact)
     ax.set_title(fluxes.label if title is None else title, fontsize=9.5)
     if not compact:
-        handles["vitd"].set_text(f"{fluxes.vitd_nmol_l:.0f} nmol/L")
-        handles["ohd"].set_text(f"{fluxes.ohd25_nmol_l:.0f} nmol/L")
-        handles["calcitriol"].set_text(f"{fluxes.calcitriol_pmol_l:.0f} pmol/L")
+        panel["vitd"].set_text(f"{fluxes.vitd_nmol_l:.0f} nmol/L")
+        panel["ohd"].set_text(f"{fluxes.ohd25_nmol_l:.0f} nmol/L")
+        panel["calcitriol"].set_text(f"{fluxes.calcitriol_pmol_l:.0f} pmol/L")
     for key, *_ in _FLOWS:
-        _set_arrow(handles["arrow " + key], rel[key])
-        handles["text " + key].set_text(_flux_text(by_key[key], getattr(fluxes, key), rel[key], ratio=not compact))
+        _set_arrow(panel["arrow " + key], rel[key])
+        panel["text " + key].set_text(_flux_text(by_key[key], getattr(fluxes, key), rel[key], ratio=not compact))
     for attr, _, _ in _BADGES:
-        _set_badge(handles[attr], getattr(fluxes, attr))
+        _set_badge(panel[attr], getattr(fluxes, attr))
+    return panel
 
 
 def _check_fluxes(value: object, name: str) -> PathwayFluxes:
@@ -355,8 +236,7 @@ def _check_fluxes(value: object, name: str) -> PathwayFluxes:
     return value
 
 
-def draw_pathway(*panels: PathwayFluxes, reference: PathwayFluxes | None = None,
-                 fig: "Figure | None" = None) -> tuple["Figure", str]:
+def draw_pathway(*panels: PathwayFluxes, reference: PathwayFluxes | None = None) -> tuple["Figure", str]:
     """Draw the pathway once per setting, side by side; arrow widths relative to ``reference``.
 
     Parameters
@@ -365,29 +245,34 @@ def draw_pathway(*panels: PathwayFluxes, reference: PathwayFluxes | None = None,
         One to three settings (for example adequate and low magnesium).
     reference : PathwayFluxes, optional
         The state drawn at width 1 (default: the first panel).
-    fig : Figure, optional
-        A previous figure of this function with the same number of panels, redrawn in place.
 
     Returns
     -------
     (Figure, str)
         The figure and a one-paragraph summary with the key fluxes.
     """
+    drawing, summary = redraw_pathway(panels, reference)
+    return drawing.figure, summary
+
+
+def redraw_pathway(panels: tuple[PathwayFluxes, ...], reference: PathwayFluxes | None = None,
+                   drawing: Drawing | None = None) -> tuple[Drawing, str]:
+    """:func:`draw_pathway`, updating ``drawing`` (an earlier call's, with as many panels) in place."""
     if not 1 <= len(panels) <= 3:
         raise InputError(f"draw_pathway shows 1 to 3 panels; got {len(panels)}.")
     for i, p in enumerate(panels):
         _check_fluxes(p, f"panel {i + 1}")
     reference = panels[0] if reference is None else _check_fluxes(reference, "reference")
-    if fig is None or getattr(fig, "_mgd_pathway_panels", None) != len(panels):
-        fig, axes = new_figure(1, len(panels), width=5.2 * len(panels), height=3.7)
-        fig._mgd_pathway_panels = len(panels)  # type: ignore[attr-defined]
-    axes_list = fig.axes
-    for ax, p in zip(axes_list, panels):
-        draw_pathway_on(ax, p, reference)
+    if drawing is None or not drawing.fits(("pathway", len(panels))):
+        fig, _ = new_figure(1, len(panels), width=5.2 * len(panels), height=3.7)
+        drawing = Drawing(fig, ("pathway", len(panels)), {"panels": [None] * len(panels)})
+    fig = drawing.figure
+    drawing.handles["panels"] = [draw_pathway_on(ax, p, reference, panel=handles)
+                                 for ax, p, handles in zip(fig.axes, panels, drawing.handles["panels"])]
     fig.suptitle("Vitamin D activation pathway (teaching model; arrow width = flux relative to "
                  f"{'the first panel' if reference is panels[0] and len(panels) > 1 else 'reference'})",
                  fontweight="bold", fontsize=10.5)
-    return fig, " ".join(summarize_pathway(p, reference) for p in panels)
+    return drawing, " ".join(summarize_pathway(p, reference) for p in panels)
 
 
 def summarize_pathway(fluxes: PathwayFluxes, reference: PathwayFluxes | None = None) -> str:

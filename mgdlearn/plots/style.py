@@ -19,6 +19,8 @@ from contextlib import contextmanager
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
+from mgdlearn.plots.png import encode_png
+
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
@@ -157,8 +159,6 @@ def style_axes(ax: "Axes", *, title: str, xlabel: str, ylabel: str) -> None:
 def figure_png(fig: "Figure") -> bytes:
     """Render ``fig`` to PNG bytes (course DPI, no metadata, so output is repeatable; the pixel buffer
     is freed afterwards)."""
-    from mgdlearn.plots.fastpng import encode_png
-
     with apply_style():
         fig.set_dpi(STYLE["savefig.dpi"])
         fig.canvas.draw()
@@ -169,30 +169,30 @@ def figure_png(fig: "Figure") -> bytes:
 
 def _release_renderer(fig: "Figure") -> None:
     """Free the figure's pixel buffer (about 1 MB) once its PNG exists: a lesson keeps many shown
-    figures alive, and a hub runs many kernels. The next draw makes a new one."""
-    canvas = fig.canvas
-    if hasattr(canvas, "_lastKey") and getattr(canvas, "renderer", None) is not None:
-        canvas.renderer = None
-        canvas._lastKey = None
+    figures alive, and a hub runs many kernels. The figure gets a fresh canvas (matplotlib's public
+    way: a canvas attaches itself to its figure), whose buffer is made on the next draw."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(fig)
 
 
-def figure_bundle(fig: "Figure", alt: str, caption: str | None = None, *, live: bool = False) -> dict[str, str]:
-    """The MIME bundle that :func:`show_figure` displays.
-
-    ``text/html`` is an ``<img>`` with real ``alt`` text (read by screen readers) inside a
-    ``<figure>`` whose visible ``<figcaption>`` is ``caption``; ``image/png`` serves renderers
-    without HTML (GitHub, PDF export); ``text/plain`` is the alt text and caption as words.
-    ``live=True`` (widgets) re-renders only what changed since the previous call and leaves out
-    ``image/png``: the widget shows the HTML, and each redraw then sends the picture once, not twice.
-    """
+def check_alt(alt: object) -> str:
+    """``alt`` if it is real alt text; every course figure needs a sentence saying what it shows."""
     if not isinstance(alt, str) or not alt.strip():
         raise ValueError("Every course figure needs alt text: a sentence saying what it shows.")
-    if live:  # a widget redraw: fast path, see mgdlearn.plots.fastpng
-        from mgdlearn.plots.fastpng import live_png
+    return alt
 
-        png = live_png(fig)
-    else:
-        png = figure_png(fig)
+
+def png_bundle(png: bytes, alt: str, caption: str | None = None, *, with_png: bool = True) -> dict[str, str]:
+    """The MIME bundle of a figure's PNG, with its alt text and an optional visible caption.
+
+    ``text/html`` is an ``<img>`` with real ``alt`` text (read by screen readers) inside a
+    ``<figure>`` whose visible ``<figcaption>`` is ``caption``; ``image/png`` (left out with
+    ``with_png=False``: a widget shows the HTML, and each redraw then sends the picture once, not
+    twice) serves renderers without HTML (GitHub, PDF export); ``text/plain`` is the alt text and
+    caption as words.
+    """
+    alt = check_alt(alt)
     b64 = base64.b64encode(png).decode("ascii")
     img = f'<img src="data:image/png;base64,{b64}" alt="{html.escape(alt, quote=True)}" />'
     text = alt
@@ -200,9 +200,14 @@ def figure_bundle(fig: "Figure", alt: str, caption: str | None = None, *, live: 
         img = (f'<figure style="margin:0">{img}'
                f'<figcaption style="max-width:44em">{html.escape(caption)}</figcaption></figure>')
         text = f"{alt}\n{caption}"
-    if live:
+    if not with_png:
         return {"text/html": img, "text/plain": text}
     return {"text/html": img, "image/png": b64, "text/plain": text}
+
+
+def figure_bundle(fig: "Figure", alt: str, caption: str | None = None) -> dict[str, str]:
+    """The MIME bundle that :func:`show_figure` displays (:func:`png_bundle` of a full render)."""
+    return png_bundle(figure_png(fig), check_alt(alt), caption)
 
 
 def show_figure(fig: "Figure", alt: str, caption: str | None = None) -> None:

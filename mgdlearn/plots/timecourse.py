@@ -1,8 +1,9 @@
 """Time-course figures of model runs: one panel per quantity, one line per run.
 
-Used by every explorer that shows :func:`mgdlearn.model.simulate` results. Calling
-:func:`draw_timecourses` again with the previous figure updates the lines in place (fast enough
-for a slider) when the panels and runs are the same; otherwise it draws a new figure.
+Used by every explorer that shows :func:`mgdlearn.model.simulate` results. :func:`draw_timecourses`
+draws a figure; :func:`redraw_timecourses` given its previous :class:`~mgdlearn.plots.frame.Drawing`
+updates the lines in place (fast enough for a slider) when the panels and runs are the same, and
+otherwise draws a new figure.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Mapping, Sequence
 
+from mgdlearn.plots.frame import Drawing, frame_top, static
 from mgdlearn.plots.style import PALETTE, new_figure, style_axes
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -59,12 +61,11 @@ def draw_timecourses(
     columns: Sequence[str],
     *,
     title: str,
-    fig: "Figure | None" = None,
     bands: Mapping[str, tuple[float, float]] | None = None,
     ncols: int | None = None,
     ylims: Mapping[str, tuple[float, float]] | None = None,
 ) -> "Figure":
-    """Plot ``columns`` of each run in ``runs`` (label -> DataFrame indexed by day).
+    """Plot ``columns`` of each run in ``runs`` (label -> DataFrame indexed by day); return the figure.
 
     Parameters
     ----------
@@ -74,8 +75,6 @@ def draw_timecourses(
         Model output columns, one panel each.
     title : str
         Figure title.
-    fig : Figure, optional
-        The figure of a previous call; its lines are updated when panels and runs match.
     bands : mapping of column to (low, high), optional
         Normal ranges to shade, with their units those of the column.
     ncols : int, optional
@@ -84,14 +83,29 @@ def draw_timecourses(
         Fixed y-limits for those panels (an explorer's frame that holds still while a slider
         moves); data above ``high`` widen the axis to a steady step.
     """
-    from mgdlearn.plots.fastpng import static
+    return redraw_timecourses(runs, columns, title=title, bands=bands, ncols=ncols, ylims=ylims).figure
 
+
+def redraw_timecourses(
+    runs: Mapping[str, "pd.DataFrame"],
+    columns: Sequence[str],
+    *,
+    title: str,
+    drawing: Drawing | None = None,
+    bands: Mapping[str, tuple[float, float]] | None = None,
+    ncols: int | None = None,
+    ylims: Mapping[str, tuple[float, float]] | None = None,
+) -> Drawing:
+    """:func:`draw_timecourses`, updating ``drawing`` (of an earlier call) in place when its panels and
+    runs are the same."""
     if not runs:
         raise ValueError("draw_timecourses needs at least one run.")
     if len(runs) > len(RUN_STYLES):
         raise ValueError(f"At most {len(RUN_STYLES)} runs fit one figure; got {len(runs)}.")
     labels = list(runs)
-    if fig is not None and getattr(fig, "_mgd_layout", None) == (tuple(columns), tuple(labels)):
+    layout = ("timecourses", tuple(columns), tuple(labels))
+    if drawing is not None and drawing.fits(layout):
+        fig = drawing.figure
         for ax, column in zip(fig.axes, columns):
             for line, label in zip(ax.lines, labels):
                 df = runs[label]
@@ -107,7 +121,7 @@ def draw_timecourses(
                 ax.autoscale_view()
                 _keep_zero_visible(ax)
             _fixed_ylim(ax, column, ylims, runs)
-        return fig
+        return drawing
 
     n = len(columns)
     ncols = ncols or min(n, 3)
@@ -129,16 +143,13 @@ def draw_timecourses(
     if len(labels) > 1:
         flat[0].legend(loc="best")
     fig.suptitle(title, fontweight="bold")
-    fig._mgd_layout = (tuple(columns), tuple(labels))  # type: ignore[attr-defined]
-    return fig
+    return Drawing(fig, layout)
 
 
 def _fixed_ylim(ax, column: str, ylims: Mapping[str, tuple[float, float]] | None,  # noqa: ANN001
                 runs: Mapping[str, "pd.DataFrame"]) -> None:
     if not ylims or column not in ylims:
         return
-    from mgdlearn.plots.fastpng import frame_top
-
     low, high = ylims[column]
     top = max(float(df[column].max()) for df in runs.values())
     ax.set_ylim(low, frame_top(high, top))

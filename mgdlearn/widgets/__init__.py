@@ -1,5 +1,7 @@
 """Interactive explorers. :mod:`mgdlearn.widgets.base` holds the shared pattern (labelled
-controls, pure compute, pure draw); each other module of this package is one concept's explorers.
+controls wired to a pure compute of :mod:`mgdlearn.experiments` and a pure redraw of
+:mod:`mgdlearn.plots`), :mod:`mgdlearn.widgets.live` the live redraw; each other module of this
+package is one concept's explorers.
 
 :data:`EXPLORERS` names every explorer the lessons show (used by the tests and the latency
 benchmark); :func:`load_explorer` builds one by name without importing the others.

@@ -1,7 +1,7 @@
 """The shared pattern of every explorer: labelled controls, a pure compute, a pure draw.
 
-An :class:`Explorer` wires controls to ``compute(**values) -> data`` and
-``draw(data, fig) -> (Figure, summary)``: a change of any control re-runs both and puts the new
+An :class:`Explorer` wires controls to ``compute(**values) -> data`` (:mod:`mgdlearn.experiments`)
+and ``draw(data, drawing) -> (Drawing, summary)`` (:mod:`mgdlearn.plots`): a change of any control re-runs both and puts the new
 figure into an :class:`ipywidgets.Output` (by setting its state, see :meth:`Explorer.widget`). Tests call
 :meth:`Explorer.render` (or set control values and read :attr:`Explorer.state`), which runs exactly
 the code a slider runs. Bad input never reaches the student as a traceback: library input errors
@@ -13,12 +13,18 @@ import html
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
+from mgdlearn.errors import friendly_message_bundle
+from mgdlearn.plots.frame import Drawing
+from mgdlearn.plots.style import figure_bundle, png_bundle
+from mgdlearn.widgets.a11y import accessibility_helper
+from mgdlearn.widgets.live import LiveFigure, layout_of
+
 if TYPE_CHECKING:  # pragma: no cover
     import ipywidgets
     from matplotlib.figure import Figure
 
 Compute = Callable[..., Any]
-Draw = Callable[[Any, "Figure | None"], "tuple[Figure, str]"]
+Draw = Callable[[Any, "Drawing | None"], "tuple[Drawing, str]"]
 
 
 def slider(label: str, unit: str, *, value: float, min: float, max: float, step: float,
@@ -93,8 +99,6 @@ def _format_for(step: float) -> str:
 
 def message_bundle(text: str, kind: str = "error") -> dict[str, str]:
     """A MIME bundle for a short message: an input problem (``kind="error"``) or a note (``"info"``)."""
-    from mgdlearn.errors import friendly_message_bundle
-
     if kind == "error":
         return friendly_message_bundle(text)
     box = ('<div style="background:#eaf3fb;border-left:4px solid #0072B2;padding:6px 10px;'
@@ -127,13 +131,16 @@ class Explorer:
     title : str
         Heading shown above the controls.
     controls : mapping of str to widget
-        Keyword name of ``compute`` -> the widget that supplies it.
+        Keyword name of ``compute`` -> the widget that supplies it (anything with a ``value``).
     compute : callable
-        Pure function ``compute(**values) -> data``; raises ``ValueError``/``TypeError`` for a
-        combination it cannot handle (shown to the student as a message).
+        Pure function ``compute(**values) -> data`` (:mod:`mgdlearn.experiments`); raises
+        ``ValueError``/``TypeError`` for a combination it cannot handle (shown to the student as a
+        message).
     draw : callable
-        Pure function ``draw(data, fig) -> (fig, summary)``; ``fig`` is the figure of the previous
-        call (``None`` the first time), so draw may update its artists instead of building anew.
+        Pure function ``draw(data, drawing) -> (drawing, summary)`` (the ``redraw_*`` functions of
+        :mod:`mgdlearn.plots`); ``drawing`` is the :class:`~mgdlearn.plots.frame.Drawing` of the
+        previous call (``None`` the first time), so draw may update its artists instead of building
+        anew.
     alt : str
         Short alt text of the figure; the summary is the visible caption.
     """
@@ -145,7 +152,8 @@ class Explorer:
         self.compute = compute
         self.draw = draw
         self.alt = alt
-        self._fig: Figure | None = None
+        self._drawing: Drawing | None = None
+        self._live: LiveFigure | None = None  # live redraws of the drawing's figure
         self._layout: tuple | None = None  # where the first picture's layout put the axes
         self._output: ipywidgets.Output | None = None
         self.state = ExplorerState(values={})
@@ -159,12 +167,7 @@ class Explorer:
         values = values or self.values()
         try:
             data = self.compute(**values)
-            fresh = self._fig is None
-            self._fig, summary = self.draw(data, self._fig)
-            if fresh:  # laid out like the first picture (when it shows the same frame)
-                from mgdlearn.plots.fastpng import reuse_layout
-
-                reuse_layout(self._fig, self._layout)
+            self._drawing, summary = self.draw(data, self._drawing)
         except (ValueError, TypeError) as exc:
             self.state = ExplorerState(values=values, error=str(exc))
         else:
@@ -178,24 +181,35 @@ class Explorer:
         After the first, unmoved picture the figure is let go (see :meth:`refresh`); asking for
         it draws it again from the current data.
         """
-        if self._fig is None and self.state.data is not None and self.state.error is None:
-            from mgdlearn.plots.fastpng import reuse_layout
+        if self._drawing is None and self.state.data is not None and self.state.error is None:
+            self._drawing, _ = self.draw(self.state.data, None)
+        return None if self._drawing is None else self._drawing.figure
 
-            self._fig, _ = self.draw(self.state.data, None)
-            reuse_layout(self._fig, self._layout)
-        return self._fig
+    @property
+    def drawing(self) -> Drawing | None:
+        """The figure as last drawn, with the handles of its changing artists (see :attr:`figure`)."""
+        return None if self.figure is None else self._drawing
+
+    @property
+    def live(self) -> LiveFigure | None:
+        """The live redraws of the current figure (``None`` until a move has drawn it live)."""
+        return self._live
 
     def output_bundle(self, live: bool = True) -> dict[str, str]:
         """The MIME bundle the widget shows for the current state: the figure, or the message.
 
-        ``live`` renders through :func:`mgdlearn.plots.fastpng.live_png` (fast on later moves,
-        keeps pixel buffers); ``False`` renders once and frees them (the first, unmoved picture).
+        ``live`` renders through a :class:`~mgdlearn.widgets.live.LiveFigure` (fast on later
+        moves, keeps pixel buffers); ``False`` renders once and frees them (the first, unmoved
+        picture).
         """
-        from mgdlearn.plots.style import figure_bundle
-
-        if self.state.error is not None or self._fig is None:
+        if self.state.error is not None or self._drawing is None:
             return message_bundle(self.state.error or "Move a control to draw the figure.")
-        return figure_bundle(self._fig, alt=self.alt, caption=self.state.summary, live=live)
+        fig = self._drawing.figure
+        if not live:
+            return figure_bundle(fig, alt=self.alt, caption=self.state.summary)
+        if self._live is None or self._live.figure is not fig:
+            self._live = LiveFigure(fig, layout=self._layout)
+        return png_bundle(self._live.png(), self.alt, self.state.summary, with_png=False)
 
     def refresh(self, _change: object = None) -> None:
         """Re-run compute and draw for the controls' values and update the widget's output.
@@ -210,14 +224,31 @@ class Explorer:
             live = _change is not None
             bundle = self.output_bundle(live=live)
             self._output.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
-            if not live and self._fig is not None:
-                from mgdlearn.plots.fastpng import layout_of
-
-                self._layout = layout_of(self._fig)  # a few numbers that spare the first move's layout
+            if not live and self._drawing is not None:
+                fig = self._drawing.figure
+                self._layout = layout_of(fig)  # a few numbers that spare the first move's layout
                 # emptied first: its artists and data go at once, not at Python's next full
                 # garbage collection (a figure holds itself in reference cycles)
-                self._fig.clear()
-                self._fig = None
+                fig.clear()
+                self._drawing = None
+                self._live = None
+
+    @property
+    def displayed(self) -> dict[str, str]:
+        """The MIME bundle the widget's output shows now (empty before it is built)."""
+        if self._output is None or not self._output.outputs:
+            return {}
+        return dict(self._output.outputs[0]["data"])
+
+    def output_widget(self) -> "ipywidgets.Output":
+        """The output widget the figure is shown in, wired to the controls (built once)."""
+        import ipywidgets as w
+
+        if self._output is None:
+            self._output = w.Output()
+            for control in self.controls.values():
+                control.observe(self.refresh, names="value")
+        return self._output
 
     def widget(self) -> "ipywidgets.VBox":
         """Build the widget: a heading, the controls, and the live output.
@@ -228,18 +259,13 @@ class Explorer:
         """
         import ipywidgets as w
 
-        if self._output is None:
-            self._output = w.Output()
-            for control in self.controls.values():
-                control.observe(self.refresh, names="value")
+        output = self.output_widget()
         self.refresh()
-        from mgdlearn.widgets.a11y import accessibility_helper
-
         _align_labels(self.controls.values())
         heading = w.HTML(f"<h4 style='margin:4px 0'>{html.escape(self.title)}</h4>")
         # hidden, before the figure: names the sliders for screen readers, makes the figure a live
         # region (placed after the controls, so the box's text form, which nbval compares, keeps its start)
-        return w.VBox([heading, w.VBox(list(self.controls.values())), accessibility_helper(), self._output])
+        return w.VBox([heading, w.VBox(list(self.controls.values())), accessibility_helper(), output])
 
     def _ipython_display_(self) -> None:
         from IPython.display import display
