@@ -8,7 +8,6 @@ from __future__ import annotations
 from functools import lru_cache
 from mgdlearn.units import convert as _convert
 
-from mgdlearn.units import convert as _convert
 
 __all__ = ["nmol_per_ng_25ohd", "pmol_per_pg_calcitriol", "iu_per_ug_vitamin_d", "mmol_per_mg_dl_serum_mg",
            "mmol_per_mg_dl_calcium", "pg_per_pmol_pth", "convert"]

@@ -11,8 +11,8 @@ The ``predict_*`` functions return ``(what happened, a summary with the numbers)
 functions (units, reference values, the food table, the observations a lesson plots), so no
 literature number is typed into an exercise.
 
-The model, the food table and the widgets are imported inside the functions that need them: they
-load scipy, pandas or ipywidgets, and checking a multiple-choice answer must not pay for that.
+Importing this module is cheap: :mod:`mgdlearn.model` loads scipy and pandas only when a run is
+made, so checking a multiple-choice answer does not pay for them.
 
 The scenarios' intakes are inputs chosen for the exercises (teaching "what if" values), not
 recommendations; reference intakes come from :mod:`mgdlearn.reference_values`.
@@ -22,12 +22,12 @@ from __future__ import annotations
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Mapping
-from mgdlearn.model import Scenario
-from mgdlearn.model import Scenario, simulate
-from mgdlearn.model import steady_state
-from mgdlearn.reference_values import normal_range
-
 from mgdlearn.exercises.factors import convert
+from mgdlearn.model import Scenario, simulate, steady_state
+from mgdlearn.observations import observation, trial_findings
+from mgdlearn.nutrition import ca_mg_ratio as _ratio
+from mgdlearn.nutrition import day_intake
+from mgdlearn.reference_values import classify_serum_mg, normal_range, rda, ul
 
 __all__ = [
     "CONSTANTS",
@@ -73,8 +73,6 @@ __all__ = [
 CONSTANTS: Mapping[str, tuple[float, str, str, str]] = MappingProxyType({
     "ohd25_goal_nmol_l": (75.0, "nmol/L", "holick2011",
                           "Endocrine Society 2011 'sufficiency' cut-off (30 ng/mL); the 2024 guideline dropped it"),
-    "cheung2022_combined_rise": (6.3, "ng/mL", "cheung2022",
-                                 "mean 25(OH)D rise in the magnesium + vitamin D arm after 12 weeks"),
     "l34_change_mmol_l": (0.02, "mmol/L", "ods_mg",
                           "a change in serum Mg that counts: a tenth of the normal range 0.75-0.95 mmol/L"),
 })
@@ -111,8 +109,6 @@ _MG_STATUS = {"severe hypomagnesemia": "low", "hypomagnesemia": "low", "normal":
 
 def serum_mg_status(mmol_per_l: float) -> str:
     """``"low"``, ``"normal"`` or ``"high"`` for a serum magnesium value (:func:`mgdlearn.reference_values.classify_serum_mg`)."""
-    from mgdlearn.reference_values import classify_serum_mg
-
     return _MG_STATUS[classify_serum_mg(mmol_per_l).category]
 
 
@@ -122,32 +118,26 @@ _EX5_1_MEAL: Mapping[str, float] = MappingProxyType({"pumpkin seeds": 1, "spinac
 
 def meal_magnesium_mg(without: str | None = None) -> float:
     """Food magnesium (mg) of the ex5.1 meal, optionally leaving one food out (a typical slip)."""
-    from mgdlearn.nutrition import day_intake
-
     return day_intake({k: v for k, v in _EX5_1_MEAL.items() if k != without}).food_magnesium_mg
 
 
 def ca_mg_ratio(calcium_mg: float, magnesium_mg: float) -> float:
     """The calcium-to-magnesium intake ratio (:func:`mgdlearn.nutrition.ca_mg_ratio`)."""
-    from mgdlearn.nutrition import ca_mg_ratio as _ratio
-
     return _ratio(calcium_mg, magnesium_mg).ratio
 
 
 def cheung2022_combined_rise_ng_ml() -> float:
-    """Mean 25(OH)D rise (ng/mL) on magnesium plus vitamin D in Cheung et al. 2022 (:data:`CONSTANTS`)."""
-    return CONSTANTS["cheung2022_combined_rise"][0]
+    """Mean 25(OH)D rise (ng/mL) on magnesium plus vitamin D in Cheung et al. 2022 (``data/trial_findings.csv``)."""
+    (arm,) = (t for t in trial_findings() if t.id == "cheung2022_mg_d3")
+    return float(arm.change_ng_ml)
 
 
 def fatemi1991_calcitriol() -> tuple[float, float]:
     """Mean calcitriol (pmol/L) before and after the low-magnesium diet of Fatemi et al. 1991.
 
-    Read from the observations lesson 4 plots, so the number is typed in one place only.
+    Read from the observations lesson 4 plots (``data/observations.csv``), typed in one place only.
     """
-    from mgdlearn.widgets.deficiency import OBSERVATIONS
-
-    pts = sorted((o for o in OBSERVATIONS if o.source == "fatemi1991"), key=lambda o: -o.serum_mg_mmol_l)
-    return pts[0].value, pts[-1].value
+    return observation("fatemi1991_before").value, observation("fatemi1991_after").value
 
 
 def fatemi1991_calcitriol_change_percent() -> float:
@@ -166,9 +156,6 @@ def fatemi1991_change_over_after_percent() -> float:
 @lru_cache(maxsize=1)
 def predict_l34_more_vitamin_d() -> tuple[str, str]:
     """Run L3.4: vitamin D from the adult RDA to the UL for a year; classify the serum Mg change."""
-    from mgdlearn.model import Scenario, simulate
-    from mgdlearn.reference_values import rda, ul
-
     before = Scenario(vitamin_d_iu_per_day=rda("vitamin_d", 30))
     res = simulate(Scenario(vitamin_d_iu_per_day=float(ul("vitamin_d", 30) or 0.0)), days=365, start=before)
     df = res.df
