@@ -8,8 +8,6 @@ JavaScript (vendored from the jupyterquiz package at build time) and the search 
 """
 from __future__ import annotations
 
-
-
 project = "mgdlearn · Magnesium and vitamin D"
 author = "The mgdlearn team"
 copyright = "the mgdlearn team, MIT licence"  # noqa: A001 - Sphinx's name

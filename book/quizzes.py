@@ -180,7 +180,7 @@ def _verify_numeric(ex: Any, answers: list[dict[str, Any]]) -> None:
         echo = _echo(x, ex.unit)
         if result.correct or result.message.endswith(_GENERIC):  # the page fills in the number typed
             rest = html.escape(result.message[len(echo):]) if result.message.startswith(echo) else None
-            if rest is None or f'<span class="mgdlearn-typed">' not in page["feedback"] or rest not in page["feedback"]:
+            if rest is None or '<span class="mgdlearn-typed">' not in page["feedback"] or rest not in page["feedback"]:
                 raise ValueError(f"{ex.id}: at {x!r} the checker says {result.message!r}, the page does not")
         elif html.escape(result.message) not in page["feedback"]:
             raise ValueError(f"{ex.id}: at {x!r} the checker says {result.message!r}, the page does not")

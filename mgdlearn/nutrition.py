@@ -53,9 +53,10 @@ from importlib import resources
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
+from mgdlearn.bibliography import cite
 from mgdlearn.errors import InputError, InputTypeError, require_number
 from mgdlearn.model import Scenario
-from mgdlearn.reference_values import dri
+from mgdlearn.reference_values import ODS_ROW_STATUS, ODS_TABLE_GAPS, dri, nutrient_key, ods_table
 from mgdlearn.units import convert
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -261,8 +262,6 @@ def _fact_sheet_names() -> Mapping[str, str]:
 
     Used for exact look-ups only, so a student can type a name as the fact sheet prints it.
     """
-    from mgdlearn.reference_values import ods_table
-
     idx: dict[str, str] = {}
     for row in ods_table():
         for key in (row.food, row.label):
@@ -972,8 +971,6 @@ class OfficialList:
             for r in self.rows])
 
     def __str__(self) -> str:
-        from mgdlearn.bibliography import cite
-
         if not self.rows:
             return f"No rows for {self.nutrient}."
         ref = cite(self.rows[0].row.source)
@@ -984,8 +981,6 @@ class OfficialList:
                  f"Revision date: {', '.join(revisions) if revisions else 'not given by the copies checked'}. "
                  f"{ref.url}",
                  "Rows were checked against public copies of the table, not the fact sheet itself (status)."]
-        from mgdlearn.reference_values import ODS_ROW_STATUS, ODS_TABLE_GAPS
-
         if ODS_TABLE_GAPS.get(self.nutrient):
             lines.append(f"Known gap: {ODS_TABLE_GAPS[self.nutrient]}.")
         lines.append("")
@@ -1052,9 +1047,7 @@ def official_list(nutrient: str, rows: Sequence[Any] | None = None) -> OfficialL
     >>> official_list("vitamin D").rows[1].finder_text()
     'Rainbow trout, farmed, cooked (3 oz): 16.2 µg (648 IU)'
     """
-    from mgdlearn.reference_values import _nutrient_key, ods_table
-
-    key = _nutrient_key(nutrient)
+    key = nutrient_key(nutrient)
     chosen = ods_table(key) if rows is None else tuple(r for r in rows if r.nutrient == key)
     return OfficialList(nutrient=key, rows=tuple(m for r in chosen for m in _match(r)))
 

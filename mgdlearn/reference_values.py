@@ -496,7 +496,8 @@ def _unit_sources(analyte: str, a: str, b: str) -> str:
 # --------------------------------------------------------------------------------------------
 # Dietary reference intakes
 # --------------------------------------------------------------------------------------------
-def _nutrient_key(nutrient: object) -> str:
+def nutrient_key(nutrient: object) -> str:
+    """The table key of a nutrient name: ``"magnesium"``, ``"vitamin_d"`` or ``"calcium"`` (``"Mg"``, ``"vitamin D"``, ``"Ca"`` ...)."""
     if not isinstance(nutrient, str):
         raise InputTypeError(
             f"nutrient must be text: 'magnesium' ('Mg'), 'vitamin_d' ('vitamin D', 'D') or 'calcium' ('Ca'); "
@@ -540,7 +541,7 @@ def dri(nutrient: str, age_years: float, sex: str = "female", *, pregnant: bool 
     InputTypeError
         Non-numeric age, non-text nutrient/sex, non-bool flags.
     """
-    key = _nutrient_key(nutrient)
+    key = nutrient_key(nutrient)
     age = require_number(age_years, "age", low=0.0, high=_AGE_MAX, unit="years")
     who = _sex_key(sex)
     for flag, name in ((pregnant, "pregnant"), (lactating, "lactating")):
@@ -580,7 +581,7 @@ def ul(nutrient: str, age_years: float, sex: str = "female", *, pregnant: bool =
 
 def dri_table(nutrient: str | None = None) -> tuple[DRI, ...]:
     """Return every DRI row (of one nutrient, or all), in the order of ``dri.csv``."""
-    key = None if nutrient is None else _nutrient_key(nutrient)
+    key = None if nutrient is None else nutrient_key(nutrient)
     return tuple(e for _, _, e in _dri_rows() if key is None or e.nutrient == key)
 
 
@@ -754,7 +755,7 @@ def read_ods_table(path: str | Path) -> tuple[OdsFoodRow, ...]:
             value = float(row["value"])
             value_iu = _opt_float(row["value_iu"])
             out.append(OdsFoodRow(
-                nutrient=_nutrient_key(row["nutrient"]), rank=int(row["rank"]), food=row["food"],
+                nutrient=nutrient_key(row["nutrient"]), rank=int(row["rank"]), food=row["food"],
                 serving=row["serving"], value=value, value_high=_opt_float(row["value_high"]) or value,
                 unit=unit, value_iu=value_iu, value_iu_high=_opt_float(row["value_iu_high"]),
                 step=_decimal_step(row["value"], unit),
@@ -790,5 +791,5 @@ def ods_table(nutrient: str | None = None) -> tuple[OdsFoodRow, ...]:
     >>> print(ods_table("vitamin D")[1])
     Trout (rainbow), farmed, cooked, 3 ounces: 16.2 µg (645 IU) (ods_vitd)
     """
-    key = None if nutrient is None else _nutrient_key(nutrient)
+    key = None if nutrient is None else nutrient_key(nutrient)
     return tuple(r for r in _ods_rows() if key is None or r.nutrient == key)

@@ -28,8 +28,8 @@ import contextlib
 import io
 import json
 import os
-import tempfile
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -104,7 +104,6 @@ def explorer_figures() -> list[tuple[str, Any]]:
 def audit(label: str, fig: Any) -> dict[str, Any]:
     """Findings for one figure."""
     from matplotlib.colors import to_hex, to_rgba
-    from matplotlib.lines import Line2D
     from matplotlib.patches import Rectangle
     from matplotlib.text import Text
 

@@ -120,7 +120,7 @@ def build_answers() -> dict[str, list[dict[str, Any]]]:
     for ex in bank.all_exercises():
         out = answers.setdefault(ex.id, [])
         spec = specs[ex.id]
-        add = lambda v: out.append({"value": v})  # noqa: E731
+        add = lambda v, out=out: out.append({"value": v})  # noqa: E731
         if isinstance(ex, (MultipleChoice, PredictThenSimulate)):
             keys = list(getattr(ex, "options", None) or ex.choices)
             for k in keys:

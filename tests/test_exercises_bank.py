@@ -9,8 +9,7 @@ import re
 
 import pytest
 
-from mgdlearn.exercises import bank, hiding
-from mgdlearn.exercises import tasks
+from mgdlearn.exercises import bank, hiding, tasks
 from mgdlearn.exercises.checker import Checker
 from mgdlearn.exercises.kinds import (
     Function,

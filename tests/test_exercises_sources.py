@@ -180,9 +180,9 @@ def test_a_formula_of_literals_is_computed_at_build_time_and_can_be_hidden():
 def test_a_source_saved_again_by_jupytext_reads_the_same(tmp_path):
     """Authors may open a source as a notebook (JupyterLab with jupytext) and save it: jupytext then
     adds its header and may rewrite cell markers; the source must still read the same."""
-    import jupytext
-
     from pathlib import Path
+
+    import jupytext
 
     original = Path(__file__).resolve().parents[1] / "exercises" / "source" / "05_keeping_both_in_balance.py"
     saved = tmp_path / original.name

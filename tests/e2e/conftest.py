@@ -11,7 +11,6 @@ from typing import Iterator
 
 import pytest
 
-from .localhub import LocalHub, lab_venv
 from ._support import (
     ARTIFACTS,
     REPO_ROOT,
@@ -22,6 +21,7 @@ from ._support import (
     isolated_jupyter_env,
     require_module,
 )
+from .localhub import LocalHub, lab_venv
 
 #: Chromium flags that work headless as root in a container (see docs/instructors.md).
 CHROMIUM_ARGS = [
