@@ -65,6 +65,15 @@ CONSTANTS: Mapping[str, tuple[float, str, str, str]] = MappingProxyType({
     "mg_dl_per_mmol_l_mg": (_factor("mmol/L", "mg/dL", "serum_mg"), "(mg/dL)/(mmol/L)", "ciaaw",
                             "magnesium, 24.305 g/mol"),
     "reference_body_mass_kg": (70.0, "kg", "ekwaru2014", "body mass at which volumes are quoted"),
+    "mmol_per_mg_p": (1.0 / 30.974, "mmol/mg", "ciaaw", "phosphorus molar mass 30.974 g/mol"),
+    "mg_dl_per_mmol_l_p": (3.0974, "(mg/dL)/(mmol/L)", "ciaaw", "phosphate as phosphorus, 30.974 g/mol"),
+    "mg_dl_per_mmol_l_ca": (_factor("mmol/L", "mg/dL", "calcium"), "(mg/dL)/(mmol/L)", "ciaaw",
+                            "calcium, 40.078 g/mol"),
+    "total_ca_per_ionized_ca": (2.0, "1", "medlineplus_ca",
+                                "total serum calcium is about twice the ionized (free) calcium: about half is "
+                                "bound to albumin and anions"),
+    "egfr_ref_ml_min": (100.0, "mL/min/1.73 m2", "kdigo2012",
+                        "kidney function of the reference adult (normal: 90 or more, KDIGO G1)"),
 })
 
 
@@ -200,11 +209,11 @@ class Parameters:
         "established", low=0.1)
     pth_max_fold: float = _p(
         16.0, "1", "peterson2010",
-        "PTH secretion at very low calcium, relative to the set point.", "established", low=1.0)
+        "PTH secretion at very low calcium, relative to the set point.", "established", low=1.01)
     pth_min_fold: float = _p(
         0.25, "1", "peterson2010",
         "PTH secretion at very high calcium, relative to the set point.", "established",
-        low=0.0, high=1.0)
+        low=0.0, high=0.99)
     # --- calcium ----------------------------------------------------------------------------
     ca_pool_volume_l: float = _p(
         28.0, "L", "peterson2010",
@@ -259,6 +268,77 @@ class Parameters:
     renal_ca_pth_sensitivity: float = _p(
         1.0, "1", "peterson2010",
         "PTH-driven tubular calcium reabsorption: urinary factor (1+k)/(1+k*x).", "established")
+    renal_ca_gfr_exponent: float = _p(
+        0.5, "1", "kdigo2012",
+        "Urinary calcium scales with kidney function as (eGFR/100)^x: less calcium is filtered, and "
+        "excreted, as eGFR falls (chronic kidney disease). Illustrative.", "supported")
+    # --- phosphate and FGF23 ------------------------------------------------------------------
+    phosphate_ref_mmol_l: float = _p(
+        1.1, "mmol/L", "medlineplus_p",
+        "Serum phosphate of the reference adult (normal 2.8-4.5 mg/dL, 0.90-1.45 mmol/L); "
+        "normalises the phosphate effects.", "established", low=0.1)
+    p_passive_fraction: float = _p(
+        0.45, "1", "iom1997",
+        "Fraction of dietary phosphorus absorbed without calcitriol (adults absorb 55-70 % of it in all).",
+        "established", high=1.0)
+    p_active_fraction: float = _p(
+        0.30, "1", "iom1997",
+        "Extra phosphorus absorption at full receptor activation (calcitriol-driven NaPi-IIb transport).",
+        "established", high=1.0)
+    p_vdr_ec50_pmol_l: float = _p(
+        90.0, "pmol/L", "peterson2010",
+        "Receptor signal for half of the calcitriol effect on phosphate absorption.", "supported", low=1.0)
+    p_pool_volume_l: float = _p(
+        20.0, "L", "peterson2010",
+        "Effective volume of the serum phosphate pool (extracellular fluid plus rapid cell exchange).",
+        "supported", low=0.1)
+    bone_ca_p_molar_ratio: float = _p(
+        1.67, "mol/mol", "peterson2010",
+        "Calcium to phosphate in bone mineral (hydroxyapatite, Ca10(PO4)6(OH)2): bone resorption and "
+        "formation move phosphate with calcium.", "established", low=0.1)
+    renal_p_filtered_l_per_day: float = _p(
+        162.0, "L/day", "peterson2010",
+        "Plasma filtered per day times the filterable fraction of phosphate (180 L/day x 0.9) at eGFR "
+        "100; scales with eGFR.", "established", low=0.1)
+    renal_p_ref_reabsorption: float = _p(
+        0.87, "1", "peterson2010",
+        "Fraction of filtered phosphate reabsorbed at the reference state (fractional excretion about "
+        "13 %, normal 5-20 %). Calibrated.", "calibrated", low=0.01, high=0.99)
+    renal_p_max_reabsorption: float = _p(
+        0.97, "1", "peterson2010",
+        "Reabsorbed fraction with no phosphaturic signal (PTH and FGF23 both absent).", "supported",
+        low=0.02, high=0.999)
+    fgf23_phosphaturic_weight: float = _p(
+        0.6, "1", "heijboer2022",
+        "Share of FGF23 (the rest PTH) in the phosphaturic signal that lowers tubular phosphate "
+        "reabsorption (both suppress NaPi-IIa/c). Illustrative.", "supported", high=1.0)
+    fgf23_ref_ru_ml: float = _p(
+        55.0, "RU/mL", "heijboer2022",
+        "C-terminal FGF23 (Immutopics assay, RU/mL) of the reference adult (healthy about 20-90 RU/mL; "
+        "above 100 RU/mL counts as high, Isakova 2011).", "established", low=1.0)
+    fgf23_phosphate_exponent: float = _p(
+        2.0, "1", "heijboer2022",
+        "FGF23 secretion rises with serum phosphate as (phosphate/reference)^x. Illustrative size.",
+        "supported")
+    fgf23_calcitriol_exponent: float = _p(
+        0.5, "1", "heijboer2022",
+        "FGF23 secretion rises with calcitriol (receptor signal) as (signal/reference)^x. Illustrative size.",
+        "supported")
+    fgf23_gfr_exponent: float = _p(
+        0.7, "1", "isakova2011",
+        "FGF23 rises as kidney function falls, before phosphate does (CRIC study): factor "
+        "(eGFR/100)^-x. Calibrated so that FGF23 is about 2-3 x normal at eGFR 20.", "calibrated")
+    fgf23_turnover_per_day: float = _p(
+        1.0, "1/day", "heijboer2022",
+        "Rate at which FGF23 follows its drivers (osteocyte secretion adapts over about a day; the "
+        "hormone itself lasts under an hour in blood).", "supported", low=1e-3)
+    cyp27b1_fgf23_suppression: float = _p(
+        1.0, "1", "heijboer2022",
+        "FGF23 suppresses CYP27B1: factor (1+s)/(1+s*FGF23/reference).", "established")
+    pth_phosphate_exponent: float = _p(
+        0.0, "1", "kdigo2012",
+        "Direct stimulation of PTH secretion by phosphate, (phosphate/reference)^x; 0: not used "
+        "(the CKD rise of PTH comes from low calcitriol and calcium here).", "supported")
     # --- magnesium --------------------------------------------------------------------------
     mg_ref_mmol_l: float = _p(
         0.85, "mmol/L", "ods_mg",
@@ -344,14 +424,26 @@ class Parameters:
         0.38, "mmol/L", "rude1985",
         "Serum Mg giving half-maximal tissue response to PTH (kidney, bone). Calibrated.",
         "established", low=0.01)
+    mg_cell_turnover_per_day: float = _p(
+        1.0 / 30.0, "1/day", "rude1985",
+        "Rate at which cell magnesium (which CYP27B1 follows) relaxes to serum magnesium: serum Mg and "
+        "calcium recover within days of repletion, calcitriol over weeks (Rude 1985: still low after "
+        "5-13 days of magnesium in 18 of 23 patients). Calibrated.", "calibrated", low=1e-3)
     # --- vascular-calcification teaching indicator (heuristic) -------------------------------
     vc_ca_threshold_mmol_l: float = _p(
-        1.25, "mmol/L", "terbraake2018",
-        "Ionized calcium above which the teaching indicator counts calcium load (heuristic, not "
-        "a clinical score).", "claim", low=0.5, high=2.0)
+        1.30, "mmol/L", "ctcae5",
+        "Ionized calcium above which the teaching indicator counts a calcium load: the top of the "
+        "normal range (hypercalcaemia; heuristic, not a clinical score).", "claim", low=0.5, high=2.0)
     vc_ca_scale_mmol_l: float = _p(
         0.05, "mmol/L", "terbraake2018",
         "Calcium excess that counts as one unit of calcium load (heuristic).", "claim", low=1e-3)
+    vc_ca_p_threshold_mg2_dl2: float = _p(
+        55.0, "mg^2/dL^2", "kdoqi2003",
+        "Calcium x phosphate product (total calcium and phosphate in mg/dL) above which the indicator "
+        "counts a calcium-phosphate load (K/DOQI 2003 target: below 55).", "claim", low=1.0)
+    vc_ca_p_scale_mg2_dl2: float = _p(
+        5.0, "mg^2/dL^2", "kdoqi2003",
+        "Calcium x phosphate excess that counts as one unit of load (heuristic).", "claim", low=1e-3)
 
     def __post_init__(self) -> None:
         for f in fields(self):
