@@ -85,7 +85,7 @@ DERIVED: tuple[tuple[str, str, str], ...] = (
     ("mmol_ca", "mmol_per_mg_ca", "mmol/mg"),
     ("mmol_mg", "mmol_per_mg_mg", "mmol/mg"),
     ("mmol_p", "mmol_per_mg_p", "mmol/mg"),
-    ("vmax27", "cyp27b1_vmax * gfr_rel", "pmol/L/day"),
+    ("vmax27", "cyp27b1_vmax * gfr_rel ^ cyp27b1_gfr_exponent", "pmol/L/day"),
     ("store", "mg_store_mmol_per_mmol_l", "mmol/(mmol/L)"),
     ("mg_tkm", "mg_transcellular_km_mmol_per_day", "mmol/day"),
     ("mg_tmax", "mg_transcellular_max_fraction * cond_mg_transcellular", "1"),
@@ -107,6 +107,8 @@ DERIVED: tuple[tuple[str, str, str], ...] = (
     ("kactn", "pth_action_mg_k ^ pth_mg_hill", "(mmol/L)^n"),
     ("normsec", "(ksecn + mref_p) / mref_p", "1"),
     ("normact", "(kactn + mref_p) / mref_p", "1"),
+    ("kvan", "vdr_action_mg_k ^ pth_mg_hill", "(mmol/L)^n"),
+    ("normva", "(kvan + mref_p) / mref_p", "1"),
     ("fgf23_gfr_factor", "gfr_rel ^ (-fgf23_gfr_exponent)", "1"),
 )
 
@@ -122,6 +124,9 @@ ALGEBRAIC: tuple[tuple[str, str, str], ...] = (
     ("mp", "mg ^ pth_mg_hill", "(mmol/L)^n"),
     ("mg_factor_pth_secretion", "normsec * mp / (ksecn + mp)", "1"),
     ("mg_factor_pth_action", "normact * mp / (kactn + mp)", "1"),
+    ("mg_factor_vdr_action", "normva * mp / (kvan + mp)", "1"),
+    ("mcp", "mg_cell ^ pth_mg_hill", "(mmol/L)^n"),
+    ("mg_factor_pth_action_cell", "normact * mcp / (kactn + mcp)", "1"),
     # Vitamin D3: intake and skin, bolus absorption, adipose store, 25-hydroxylation (liver).
     ("d3_in", "(vd_iu + sun_iu) * iu_to_conc", "nmol/L/day"),
     ("hyd2r1", "cyp2r1_rate_per_day * mg_factor_cyp2r1 * d3 / (1 + d3 / cyp2r1_km_nmol_l)", "nmol/L/day"),
@@ -136,14 +141,16 @@ ALGEBRAIC: tuple[tuple[str, str, str], ...] = (
     ("flux_cyp24a1_25", "cyp24a1_ohd25_rate_per_day * cyp24a1_induction * mg_factor_cyp24a1 * ohd25",
      "nmol/L/day"),
     # PTH, quasi-steady (half-life minutes): inverse sigmoid of ionized Ca (peterson2010) scaled by the
-    # chronic magnesium dependence of secretion; phosphate stimulates secretion (in CKD).
+    # chronic magnesium dependence of secretion; phosphate stimulates secretion (in CKD), but not its
+    # action (the skeleton resists PTH in CKD), so it enters the measured PTH, not the PTH signal.
     ("pth_sec", "sec_norm * (pth_min_fold + pspan / (1 + (ca_ion / ca50) ^ pth_hill))", "1"),
     ("pth_p_factor", "(phosphate / phosphate_ref_mmol_l) ^ pth_phosphate_exponent", "1"),
     ("pth_pmol_l", "pth_ref_pmol_l * pth_sec * mg_factor_pth_secretion * pth_p_factor", "pmol/L"),
-    ("pth_signal", "pth_sec * mg_factor_pth_secretion * pth_p_factor * mg_factor_pth_action", "1"),
+    ("pth_signal", "pth_sec * mg_factor_pth_secretion * mg_factor_pth_action", "1"),
+    ("pth_signal_cyp27b1", "pth_sec * mg_factor_pth_secretion * mg_factor_pth_action_cell", "1"),
     # Kidney CYP27B1: stimulated by PTH, suppressed by calcitriol and FGF23; capacity scales with eGFR.
     ("pth_drive", "cyp27b1_basal_fraction + (1 - cyp27b1_basal_fraction) * (1 + cyp27b1_pth_headroom) * "
-                  "pth_signal / (cyp27b1_pth_headroom + pth_signal)", "1"),
+                  "pth_signal_cyp27b1 / (cyp27b1_pth_headroom + pth_signal_cyp27b1)", "1"),
     ("cyp27b1_target", "pth_drive * (1 + cyp27b1_calcitriol_suppression) / "
                        "(1 + cyp27b1_calcitriol_suppression * calcitriol / calcitriol_ref_pmol_l) * "
                        "(1 + cyp27b1_fgf23_suppression) / (1 + cyp27b1_fgf23_suppression * fgf23 / fgf23_ref_ru_ml)",
@@ -153,8 +160,9 @@ ALGEBRAIC: tuple[tuple[str, str, str], ...] = (
                                 "calcitriol", "pmol/L/day"),
     # Calcium: gut absorption (calcitriol), bone exchange, kidney (PTH; filtration scales with eGFR).
     ("ca_in", "ca_mg * mmol_ca", "mmol/day"),
-    ("ca_fractional_absorption", "ca_passive_fraction + ca_active_max_mmol_per_day * vdr_signal_pmol_l / "
-                                 "(vdr_signal_pmol_l + ca_vdr_ec50_pmol_l) / (ca_active_km_mmol_per_day + ca_in)", "1"),
+    ("ca_fractional_absorption", "ca_passive_fraction + ca_active_max_mmol_per_day * mg_factor_vdr_action * "
+                                 "vdr_signal_pmol_l / (vdr_signal_pmol_l + ca_vdr_ec50_pmol_l) / "
+                                 "(ca_active_km_mmol_per_day + ca_in)", "1"),
     ("ca_absorbed_mmol", "ca_fractional_absorption * ca_in", "mmol/day"),
     ("ca_rel", "ca_ion / ca_set_point_mmol_l", "1"),
     ("bone_pth", "bone_basal_fraction + (1 - bone_basal_fraction) * (1 + bone_pth_headroom) * pth_signal / "
@@ -218,7 +226,7 @@ FLOW_NAMES: tuple[str, ...] = (
     "mg_factor_pth_action", "ca_absorbed_mmol", "ca_fractional_absorption", "ca_bone_resorption_mmol",
     "ca_bone_formation_mmol", "ca_urine_mmol", "mg_absorbed_mmol", "mg_fractional_absorption", "mg_urine_mmol",
     "p_absorbed_mmol", "p_fractional_absorption", "p_urine_mmol", "p_reabsorbed_fraction", "pth_signal",
-    "mg_gut_loss_mmol", "fgf23_target",
+    "mg_gut_loss_mmol", "fgf23_target", "mg_factor_vdr_action",
 )
 
 PARAMETER_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Parameters))

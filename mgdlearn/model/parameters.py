@@ -107,24 +107,24 @@ class Parameters:
         "Release rate constant of the adipose store (stores turn over in about 2 months).",
         "supported", low=1e-4)
     vitd_other_clearance_per_day: float = _p(
-        0.30, "1/day", "jones2008",
+        0.4, "1/day", "jones2008",
         "Vitamin D3 clearance by routes other than 25-hydroxylation (together with them: serum "
         "half-life about 1 day). Calibrated.", "supported")
     # --- liver 25-hydroxylation -----------------------------------------------------------------
     cyp2r1_rate_per_day: float = _p(
-        0.34, "1/day", "zhu2013",
+        0.25, "1/day", "zhu2013",
         "CYP2R1 first-order rate constant at low vitamin D3 (the main 25-hydroxylase). Calibrated "
         "to the Heaney 2003 dose-response.", "established")
     cyp2r1_km_nmol_l: float = _p(
-        12.0, "nmol/L", "barger_lux1998",
+        8.0, "nmol/L", "barger_lux1998",
         "Serum vitamin D3 at which CYP2R1 runs at half its first-order rate: saturation flattens "
         "the dose-response at high intakes (Barger-Lux 1998). Calibrated.", "supported", low=0.01)
     cyp27a1_rate_per_day: float = _p(
-        0.035, "1/day", "zhu2013",
+        0.08, "1/day", "zhu2013",
         "Low-affinity, non-saturating 25-hydroxylation (CYP27A1 and others); keeps 25(OH)D rising "
         "at very high doses. Calibrated.", "supported")
     ohd25_yield: float = _p(
-        1.30, "(nmol/L 25(OH)D)/(nmol/L D3)", "heaney2003",
+        1.38, "(nmol/L 25(OH)D)/(nmol/L D3)", "heaney2003",
         "25(OH)D concentration formed per vitamin D3 concentration hydroxylated (ratio of their "
         "distribution volumes). Calibrated so 100 IU/day adds about 1.75 nmol/L.", "calibrated")
     # --- 25(OH)D ----------------------------------------------------------------------------
@@ -140,6 +140,10 @@ class Parameters:
         250.0, "pmol/L/day", "peterson2010",
         "Maximum calcitriol production by CYP27B1 at reference enzyme activity. Calibrated so "
         "calcitriol is about 90 pmol/L in the reference adult.", "calibrated")
+    cyp27b1_gfr_exponent: float = _p(
+        0.5, "1", "kdigo2012",
+        "Kidney CYP27B1 capacity scales with kidney function as (eGFR/100)^x (fewer working proximal "
+        "tubules). Illustrative.", "supported")
     cyp27b1_km_nmol_l: float = _p(
         12.0, "nmol/L", "bikle2014",
         "25(OH)D at which CYP27B1 is half-saturated: calcitriol depends little on 25(OH)D until "
@@ -149,16 +153,16 @@ class Parameters:
         "Turnover of CYP27B1 activity (0.05 per hour in Peterson and Riggs 2010).", "supported",
         low=1e-3)
     cyp27b1_pth_headroom: float = _p(
-        2.0, "1", "peterson2010",
+        3.0, "1", "peterson2010",
         "PTH stimulation of CYP27B1: activity = (1+h)*x/(h+x) of the PTH signal x (relative to "
         "reference); maximum 1+h times the reference activity.", "established", low=1e-3)
     cyp27b1_basal_fraction: float = _p(
-        0.2, "1", "bikle2014",
+        0.1, "1", "bikle2014",
         "Share of CYP27B1 drive that does not depend on PTH (low phosphate and other signals, not "
         "modelled separately): calcitriol never falls to zero when PTH fails.", "supported",
         high=1.0)
     cyp27b1_calcitriol_suppression: float = _p(
-        1.0, "1", "bikle2014",
+        0.3, "1", "bikle2014",
         "Feedback suppression of CYP27B1 by calcitriol: factor (1+s)/(1+s*calcitriol/reference).",
         "established")
     # --- calcitriol -------------------------------------------------------------------------
@@ -187,11 +191,11 @@ class Parameters:
         "extra receptor signal: negligible normally, the route of vitamin D toxicity "
         "(hypercalcaemia usually above 375-500 nmol/L). Illustrative.", "supported", low=1.0)
     ohd25_toxic_signal_pmol_l: float = _p(
-        400.0, "pmol/L", "jones2008",
+        800.0, "pmol/L", "jones2008",
         "Maximal extra receptor signal from toxic 25(OH)D, in calcitriol-equivalents. Illustrative.",
         "emerging")
     ohd25_toxic_hill: float = _p(
-        4.0, "1", "jones2008",
+        6.0, "1", "jones2008",
         "Steepness of the toxic 25(OH)D signal (sets in sharply above a few hundred nmol/L).",
         "emerging", low=0.1)
     # --- PTH (quasi-steady: half-life minutes) ----------------------------------------------
@@ -224,7 +228,7 @@ class Parameters:
         "Fraction of calcium intake absorbed passively (paracellular, vitamin D independent).",
         "established", high=1.0)
     ca_active_max_mmol_per_day: float = _p(
-        16.0, "mmol/day", "peterson2010",
+        20.0, "mmol/day", "peterson2010",
         "Maximum active (calcitriol-dependent, saturable) calcium absorption.", "established")
     ca_active_km_mmol_per_day: float = _p(
         12.0, "mmol/day", "iom2011",
@@ -247,11 +251,11 @@ class Parameters:
         "PTH stimulation of bone resorption: (1+h)*x/(h+x) of the PTH signal x.", "established",
         low=1e-3)
     bone_basal_fraction: float = _p(
-        0.3, "1", "peterson2010",
+        0.45, "1", "peterson2010",
         "Share of bone resorption that does not depend on PTH (osteoclasts keep working, more "
         "slowly, when PTH fails in severe magnesium deficiency).", "supported", high=1.0)
     bone_vdr_gain: float = _p(
-        1.0, "1", "jones2008",
+        2.0, "1", "jones2008",
         "Receptor-driven bone resorption (RANKL): resorption factor (1+g*x/(x+ec))/(same at "
         "reference) of the receptor signal x; with toxic 25(OH)D it releases bone calcium "
         "(hypercalcaemia of vitamin D toxicity).", "supported")
@@ -266,7 +270,7 @@ class Parameters:
         "Steepness of urinary calcium on ionized calcium (filtered load above reabsorption).",
         "supported")
     renal_ca_pth_sensitivity: float = _p(
-        1.0, "1", "peterson2010",
+        2.0, "1", "peterson2010",
         "PTH-driven tubular calcium reabsorption: urinary factor (1+k)/(1+k*x).", "established")
     renal_ca_gfr_exponent: float = _p(
         0.5, "1", "kdigo2012",
@@ -301,7 +305,7 @@ class Parameters:
         "Plasma filtered per day times the filterable fraction of phosphate (180 L/day x 0.9) at eGFR "
         "100; scales with eGFR.", "established", low=0.1)
     renal_p_ref_reabsorption: float = _p(
-        0.87, "1", "peterson2010",
+        0.89, "1", "peterson2010",
         "Fraction of filtered phosphate reabsorbed at the reference state (fractional excretion about "
         "13 %, normal 5-20 %). Calibrated.", "calibrated", low=0.01, high=0.99)
     renal_p_max_reabsorption: float = _p(
@@ -336,7 +340,7 @@ class Parameters:
         1.0, "1", "heijboer2022",
         "FGF23 suppresses CYP27B1: factor (1+s)/(1+s*FGF23/reference).", "established")
     pth_phosphate_exponent: float = _p(
-        0.0, "1", "kdigo2012",
+        0.5, "1", "kdigo2012",
         "Direct stimulation of PTH secretion by phosphate, (phosphate/reference)^x; 0: not used "
         "(the CKD rise of PTH comes from low calcitriol and calcium here).", "supported")
     # --- magnesium --------------------------------------------------------------------------
@@ -354,7 +358,7 @@ class Parameters:
         "equilibrium; buffers serum Mg so it falls over weeks. Calibrated to Fatemi 1991.",
         "calibrated")
     mg_store_exchange_per_day: float = _p(
-        1.0, "1/day", "fatemi1991",
+        0.4, "1/day", "fatemi1991",
         "Exchange rate constant between serum and the magnesium store. Calibrated: serum Mg "
         "falls from normal to about 0.6 mmol/L in 3 weeks on a near-zero intake.", "calibrated")
     mg_paracellular_fraction: float = _p(
@@ -400,23 +404,23 @@ class Parameters:
         "Hill coefficient of the magnesium dependence of the hydroxylases. UNCERTAIN: direct human "
         "enzyme-kinetic data are sparse.", "emerging", low=0.1)
     cyp2r1_mg_k: float = _p(
-        0.50, "mmol/L", "uwitonze2018",
+        0.25, "mmol/L", "uwitonze2018",
         "Serum Mg giving half-maximal 25-hydroxylase (CYP2R1, CYP27A1) activity. UNCERTAIN "
         "(mechanistic reviews); calibrated to the vitamin D resistance of severe deficiency.",
         "emerging", low=0.01)
     cyp27b1_mg_k: float = _p(
-        0.60, "mmol/L", "uwitonze2018",
+        1.0, "mmol/L", "uwitonze2018",
         "Serum Mg giving half-maximal CYP27B1 activity. UNCERTAIN; calibrated to Fatemi 1991 "
         "and Rude 1985 (calcitriol -22 % at 0.61 mmol/L, low at 0.4).", "emerging", low=0.01)
     cyp24a1_mg_k: float = _p(
-        0.30, "mmol/L", "uwitonze2018",
+        0.2, "mmol/L", "uwitonze2018",
         "Serum Mg giving half-maximal CYP24A1 activity. UNCERTAIN.", "emerging", low=0.01)
     pth_mg_hill: float = _p(
         10.0, "1", "fatemi1991",
         "Hill coefficient of the chronic magnesium dependence of PTH secretion and action.",
         "established", low=0.1)
     pth_secretion_mg_k: float = _p(
-        0.53, "mmol/L", "fatemi1991",
+        0.565, "mmol/L", "fatemi1991",
         "Serum Mg giving half-maximal PTH secretion (chronic depletion impairs secretion; PTH "
         "not raised at 0.61 mmol/L, Fatemi 1991; fails near 0.4, Rude 1985). Calibrated.",
         "established", low=0.01)
@@ -424,8 +428,14 @@ class Parameters:
         0.38, "mmol/L", "rude1985",
         "Serum Mg giving half-maximal tissue response to PTH (kidney, bone). Calibrated.",
         "established", low=0.01)
+    vdr_action_mg_k: float = _p(
+        0.42, "mmol/L", "rude1985",
+        "Serum Mg giving half the calcitriol (receptor) effect on active calcium absorption: in severe "
+        "depletion vitamin D and calcium fail to correct hypocalcaemia until magnesium is given (Rude "
+        "1985, Reddy 1974). UNCERTAIN: the size and site of this resistance are not measured. Calibrated.",
+        "emerging", low=0.01)
     mg_cell_turnover_per_day: float = _p(
-        1.0 / 30.0, "1/day", "rude1985",
+        0.015, "1/day", "rude1985",
         "Rate at which cell magnesium (which CYP27B1 follows) relaxes to serum magnesium: serum Mg and "
         "calcium recover within days of repletion, calcitriol over weeks (Rude 1985: still low after "
         "5-13 days of magnesium in 18 of 23 patients). Calibrated.", "calibrated", low=1e-3)
