@@ -89,7 +89,7 @@ def measure(p: Parameters | None = None) -> list[tuple[str, str, float | str, bo
         min(icas) >= 1.15 and max(icas) <= 1.30)
     # severe depletion
     for label, sc in [("clamp 0.45", Scenario(serum_mg_mmol_l=0.45)), ("clamp 0.4", Scenario(serum_mg_mmol_l=0.4)),
-                      ("intake 50", Scenario(magnesium_mg_per_day=50)), ("intake 20", Scenario(magnesium_mg_per_day=20))]:
+                      ("intake 20", Scenario(magnesium_mg_per_day=20))]:
         s = ss(sc)
         hr = s["ohd25_nmol_l"] / n["ohd25_nmol_l"] - 1
         cr = s["calcitriol_pmol_l"] / n["calcitriol_pmol_l"]
