@@ -107,8 +107,11 @@ DERIVED: tuple[tuple[str, str, str], ...] = (
     ("kactn", "pth_action_mg_k ^ pth_mg_hill", "(mmol/L)^n"),
     ("normsec", "(ksecn + mref_p) / mref_p", "1"),
     ("normact", "(kactn + mref_p) / mref_p", "1"),
-    ("kvan", "vdr_action_mg_k ^ pth_mg_hill", "(mmol/L)^n"),
-    ("normva", "(kvan + mref_p) / mref_p", "1"),
+    ("kvan", "vdr_action_mg_k ^ vdr_action_mg_hill", "(mmol/L)^n"),
+    ("mref_v", "mg_ref_mmol_l ^ vdr_action_mg_hill", "(mmol/L)^n"),
+    ("kactcn", "cyp27b1_pth_mg_k ^ pth_mg_hill", "(mmol/L)^n"),
+    ("normactc", "(kactcn + mref_p) / mref_p", "1"),
+    ("normva", "(kvan + mref_v) / mref_v", "1"),
     ("fgf23_gfr_factor", "gfr_rel ^ (-fgf23_gfr_exponent)", "1"),
 )
 
@@ -124,9 +127,10 @@ ALGEBRAIC: tuple[tuple[str, str, str], ...] = (
     ("mp", "mg ^ pth_mg_hill", "(mmol/L)^n"),
     ("mg_factor_pth_secretion", "normsec * mp / (ksecn + mp)", "1"),
     ("mg_factor_pth_action", "normact * mp / (kactn + mp)", "1"),
-    ("mg_factor_vdr_action", "normva * mp / (kvan + mp)", "1"),
+    ("mvn", "mg ^ vdr_action_mg_hill", "(mmol/L)^n"),
+    ("mg_factor_vdr_action", "normva * mvn / (kvan + mvn)", "1"),
     ("mcp", "mg_cell ^ pth_mg_hill", "(mmol/L)^n"),
-    ("mg_factor_pth_action_cell", "normact * mcp / (kactn + mcp)", "1"),
+    ("mg_factor_pth_action_cell", "normactc * mcp / (kactcn + mcp)", "1"),
     # Vitamin D3: intake and skin, bolus absorption, adipose store, 25-hydroxylation (liver).
     ("d3_in", "(vd_iu + sun_iu) * iu_to_conc", "nmol/L/day"),
     ("hyd2r1", "cyp2r1_rate_per_day * mg_factor_cyp2r1 * d3 / (1 + d3 / cyp2r1_km_nmol_l)", "nmol/L/day"),
@@ -141,11 +145,9 @@ ALGEBRAIC: tuple[tuple[str, str, str], ...] = (
     ("flux_cyp24a1_25", "cyp24a1_ohd25_rate_per_day * cyp24a1_induction * mg_factor_cyp24a1 * ohd25",
      "nmol/L/day"),
     # PTH, quasi-steady (half-life minutes): inverse sigmoid of ionized Ca (peterson2010) scaled by the
-    # chronic magnesium dependence of secretion; phosphate stimulates secretion (in CKD), but not its
-    # action (the skeleton resists PTH in CKD), so it enters the measured PTH, not the PTH signal.
+    # chronic magnesium dependence of secretion; in CKD PTH rises through low calcitriol and calcium.
     ("pth_sec", "sec_norm * (pth_min_fold + pspan / (1 + (ca_ion / ca50) ^ pth_hill))", "1"),
-    ("pth_p_factor", "(phosphate / phosphate_ref_mmol_l) ^ pth_phosphate_exponent", "1"),
-    ("pth_pmol_l", "pth_ref_pmol_l * pth_sec * mg_factor_pth_secretion * pth_p_factor", "pmol/L"),
+    ("pth_pmol_l", "pth_ref_pmol_l * pth_sec * mg_factor_pth_secretion", "pmol/L"),
     ("pth_signal", "pth_sec * mg_factor_pth_secretion * mg_factor_pth_action", "1"),
     ("pth_signal_cyp27b1", "pth_sec * mg_factor_pth_secretion * mg_factor_pth_action_cell", "1"),
     # Kidney CYP27B1: stimulated by PTH, suppressed by calcitriol and FGF23; capacity scales with eGFR.

@@ -273,7 +273,7 @@ class Parameters:
         2.0, "1", "peterson2010",
         "PTH-driven tubular calcium reabsorption: urinary factor (1+k)/(1+k*x).", "established")
     renal_ca_gfr_exponent: float = _p(
-        0.5, "1", "kdigo2012",
+        0.2, "1", "kdigo2012",
         "Urinary calcium scales with kidney function as (eGFR/100)^x: less calcium is filtered, and "
         "excreted, as eGFR falls (chronic kidney disease). Illustrative.", "supported")
     # --- phosphate and FGF23 ------------------------------------------------------------------
@@ -339,10 +339,6 @@ class Parameters:
     cyp27b1_fgf23_suppression: float = _p(
         1.0, "1", "heijboer2022",
         "FGF23 suppresses CYP27B1: factor (1+s)/(1+s*FGF23/reference).", "established")
-    pth_phosphate_exponent: float = _p(
-        0.5, "1", "kdigo2012",
-        "Direct stimulation of PTH secretion by phosphate, (phosphate/reference)^x; 0: not used "
-        "(the CKD rise of PTH comes from low calcitriol and calcium here).", "supported")
     # --- magnesium --------------------------------------------------------------------------
     mg_ref_mmol_l: float = _p(
         0.85, "mmol/L", "ods_mg",
@@ -428,12 +424,21 @@ class Parameters:
         0.38, "mmol/L", "rude1985",
         "Serum Mg giving half-maximal tissue response to PTH (kidney, bone). Calibrated.",
         "established", low=0.01)
+    cyp27b1_pth_mg_k: float = _p(
+        0.45, "mmol/L", "rude1985",
+        "Cell magnesium giving half the kidney's CYP27B1 response to PTH (PTH signalling needs "
+        "magnesium; calcitriol stayed low despite raised PTH after repletion, Rude 1985). Calibrated.",
+        "emerging", low=0.01)
     vdr_action_mg_k: float = _p(
         0.42, "mmol/L", "rude1985",
         "Serum Mg giving half the calcitriol (receptor) effect on active calcium absorption: in severe "
         "depletion vitamin D and calcium fail to correct hypocalcaemia until magnesium is given (Rude "
         "1985, Reddy 1974). UNCERTAIN: the size and site of this resistance are not measured. Calibrated.",
         "emerging", low=0.01)
+    vdr_action_mg_hill: float = _p(
+        10.0, "1", "rude1985",
+        "Steepness of the magnesium dependence of calcitriol's effect on calcium absorption (a "
+        "threshold: little effect until severe depletion). UNCERTAIN.", "emerging", low=0.1)
     mg_cell_turnover_per_day: float = _p(
         0.015, "1/day", "rude1985",
         "Rate at which cell magnesium (which CYP27B1 follows) relaxes to serum magnesium: serum Mg and "
