@@ -136,9 +136,23 @@ def _check_scenario(scenario: object, name: str = "scenario") -> Scenario:
     return scenario
 
 
+@lru_cache(maxsize=1)
+def _default_params() -> Parameters:
+    """``Parameters()`` (frozen), built once: creating it checks every field."""
+    return Parameters()
+
+
+@lru_cache(maxsize=1)
+def _column_index() -> "pd.Index":
+    """The output columns as a pandas Index, built once (shared by every result; Index is immutable)."""
+    import pandas as pd
+
+    return pd.Index(list(COLUMNS))
+
+
 def _check_params(params: object) -> Parameters:
     if params is None:
-        return Parameters()
+        return _default_params()
     if not isinstance(params, Parameters):
         raise InputTypeError(f"params must be a mgdlearn.model.Parameters(...) or None; got {type(params).__name__}.")
     return params
@@ -169,8 +183,14 @@ def _person(scenario: Scenario) -> tuple:
 
 
 def _rates(params: Parameters, scenario: Scenario) -> Rates:
-    return Rates(params, scenario.body_mass_kg, scenario.serum_mg_mmol_l, scenario.egfr_ml_min,
-                 condition_effects(scenario.conditions))
+    return _rates_for(params, _person(scenario))
+
+
+@lru_cache(maxsize=64)
+def _rates_for(params: Parameters, person: tuple) -> Rates:
+    """The rate constants of one person, remembered (both keys are frozen; Rates is never changed)."""
+    body_mass, clamp, egfr, conditions = person
+    return Rates(params, body_mass, clamp, egfr, condition_effects(conditions))
 
 
 # --------------------------------------------------------------------------------------------
@@ -328,7 +348,11 @@ def _outputs(Y: "np.ndarray", U: Sequence["np.ndarray"], rates: Rates, params: P
     import numpy as np
 
     Y = np.maximum(Y, 0.0)       # remove solver round-off below zero (states are non-negative)
-    out = flows(list(Y), list(U), rates)
+    if Y.shape[1] == 1:
+        # one row (a steady state): plain floats are many times faster than 1-element arrays
+        out = [np.array([v]) for v in flows(Y[:, 0].tolist(), [float(np.asarray(x).ravel()[0]) for x in U], rates)]
+    else:
+        out = flows(list(Y), list(U), rates)
     named = dict(zip(FLOW_NAMES, out[N_STATE:]))
     n = Y.shape[1]
 
@@ -453,7 +477,7 @@ def steady_state(scenario: Scenario, params: Parameters | None = None) -> "pd.Se
     rates = _rates(params, scenario)
     u = [np.array([v]) for v in _intake_tuple(scenario, 0.0)]
     cols = _outputs(y.reshape(N_STATE, 1), u, rates, params, np.zeros(1), np.zeros(1))
-    series = pd.Series(np.array([v[0] for v in cols.values()], dtype=float), index=list(cols), name="steady state")
+    series = pd.Series(np.array([v[0] for v in cols.values()], dtype=float), index=_column_index(), name="steady state")
     series.attrs["warnings"] = scenario.intake_warnings(1.0) + tuple(_output_warnings(cols, steady=True))
     return series
 
@@ -504,7 +528,7 @@ def steady_state_sweep(scenarios: Sequence[Scenario], params: Parameters | None 
         cols = _outputs(np.array([states[i] for i in members]).T, u, rates, params, np.zeros(n), np.zeros(n))
         cols["vc_indicator_days"] = np.zeros(n)  # separate steady states, not a run through time
         rows[members] = np.column_stack([cols[name] for name in COLUMNS])
-    df = pd.DataFrame(rows, columns=list(COLUMNS))
+    df = pd.DataFrame(rows, columns=_column_index())
     warnings_seen: dict[str, None] = {}
     for i, sc in enumerate(scenarios):
         row = {c: df[c].to_numpy()[i:i + 1] for c in _FLAGGED}
@@ -677,7 +701,7 @@ def _result(scenario: Scenario, params: Parameters, rates: Rates, states: "np.nd
     n = states.shape[1]
     grid = np.arange(n, dtype=float)
     cols = _outputs(states, list(intakes), rates, params, bolus_col, grid)
-    df = pd.DataFrame(np.column_stack(list(cols.values())), columns=list(cols),
+    df = pd.DataFrame(np.column_stack(list(cols.values())), columns=_column_index(),
                       index=pd.RangeIndex(n, name="day"))
     final = MappingProxyType({k: float(v[-1]) for k, v in cols.items()})
     if warnings is None:
