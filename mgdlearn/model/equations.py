@@ -346,20 +346,17 @@ def _compiled() -> dict[str, Callable[..., Any]]:
     lines += body + derivs
     lines.append(f"    return ({', '.join('d_' + s for s in state)}, {', '.join(FLOW_NAMES)},)")
     lines.append("")
-    # factory(r, u) -> rhs(t, y): plain floats, constants as closure cells
-    lines.append("def factory(r, u):")
-    for c in needed:
-        lines.append(f"    {c} = r.{c}")
-    lines.append(f"    {', '.join(intakes)}, = u")
-    lines.append("    def rhs(t, y):")
-    lines.append(f"        {', '.join(state)}, = [x if x > 0.0 else 0.0 for x in y.tolist()]")
-    lines += ["    " + ln for ln in body + derivs]
-    lines.append(f"        return [{', '.join('d_' + s for s in state)}]")
-    lines.append("    return rhs")
+    # rhs(t, y): plain floats; the constants and intakes are the globals of each function object
+    # made from this code (one namespace per person and intakes, see make_rhs)
+    lines.append("def rhs(t, y):")
+    lines.append(f"    {', '.join(state)}, = [x if x > 0.0 else 0.0 for x in (y.tolist() if hasattr(y, 'tolist') else y)]")
+    lines += body + derivs
+    lines.append(f"    return [{', '.join('d_' + s for s in state)}]")
     source = "\n".join(lines) + "\n"
     namespace: dict[str, Any] = {}
     exec(compile(source, "<mgdlearn.model.equations generated>", "exec"), namespace)  # noqa: S102
     namespace["source"] = source
+    namespace["needed"] = tuple(needed)
     return namespace
 
 
@@ -410,7 +407,16 @@ def make_rhs(r: Rates, u: Sequence[float]) -> Callable[[float, Any], list[float]
     u = tuple(float(v) for v in u)
     if len(u) == 4:
         u = (*u, DEFAULT_PHOSPHORUS_MG)
-    return _compiled()["factory"](r, u)
+    import types
+
+    compiled = _compiled()
+    namespace = r.__dict__.get("_rhs_globals")
+    if namespace is None:
+        namespace = {n: r.values[n] for n in compiled["needed"]}
+        r.__dict__["_rhs_globals"] = namespace
+    namespace = dict(namespace)
+    namespace.update(zip((s for s, _ in INTAKES), u))
+    return types.FunctionType(compiled["rhs"].__code__, namespace, "rhs")
 
 
 __all__ = ["ALGEBRAIC", "DERIVED", "FLOW_NAMES", "INTAKES", "N_INTAKE", "N_STATE", "ODES", "PERSON", "Rates",

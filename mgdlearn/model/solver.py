@@ -8,6 +8,7 @@ import math
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from numbers import Integral
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
@@ -84,7 +85,7 @@ COLUMNS: Mapping[str, tuple[str, str]] = MappingProxyType({
 })
 
 #: Typical size of each state, for absolute tolerances and convergence checks.
-_SCALE = (10.0, 10.0, 30.0, 60.0, 90.0, 1.0, 1.2, 0.85, 100.0, 0.85, 1.1, 55.0)
+_SCALE = (10.0, 10.0, 30.0, 60.0, 90.0, 1.0, 1.2, 0.85, 280.0, 0.85, 1.1, 55.0)
 #: A state near the reference adult's steady state: the root finder's starting point.
 _GUESS = (0.0, 7.8, 28.0, 65.0, 90.0, 1.0, 1.2, 0.85, 100.0, 0.85, 1.1, 55.0)
 #: Relative tolerance of the integrator: 25(OH)D within about 0.01 nmol/L of a run at 1e-5 (far
@@ -196,13 +197,13 @@ def _rates_for(params: Parameters, person: tuple) -> Rates:
 # --------------------------------------------------------------------------------------------
 # steady state
 def _residual_ok(rhs: Any, y: "np.ndarray") -> bool:
-    import numpy as np
-
-    if not np.all(np.isfinite(y)) or np.any(y < -1e-9 * np.asarray(_SCALE)):
-        return False
-    f = np.asarray(rhs(0.0, y))
-    # every state changes by less than 1e-6 of its typical size per day
-    return bool(np.all(np.abs(f) <= 1e-6 * np.asarray(_SCALE) + 1e-9))
+    """True if ``y`` is a finite, non-negative state where every state changes by less than 1e-6
+    of its typical size per day (plain floats: this runs once per steady state)."""
+    values = y.tolist()
+    for v, s in zip(values, _SCALE):
+        if not math.isfinite(v) or v < -1e-9 * s:
+            return False
+    return all(abs(f) <= 1e-6 * s + 1e-9 for f, s in zip(rhs(0.0, y), _SCALE))
 
 
 def _initial_guess(rates: Rates, u: tuple[float, ...], clamp: float | None) -> "np.ndarray":
@@ -217,12 +218,14 @@ def _initial_guess(rates: Rates, u: tuple[float, ...], clamp: float | None) -> "
     from scipy.optimize import brentq
 
     y = np.array(_GUESS)
+    rhs = make_rhs(rates, u)     # plain floats: the derivatives alone, as the solver uses them
+    where = {"D": 1, "S": 2, "H": 3, "M": I_MG, "Ms": I_MGSTORE, "T": I_MGCELL, "P": I_P, "F": I_FGF23}
 
     def rate(i: int, **changes: float) -> float:
-        z = y.tolist()  # plain floats: the rate equations run several times faster than on numpy scalars
+        z = y.tolist()
         for k, v in changes.items():
-            z[{"D": 1, "S": 2, "H": 3, "M": I_MG, "Ms": I_MGSTORE, "T": I_MGCELL, "P": I_P, "F": I_FGF23}[k]] = v
-        return float(flows([v if v > 0.0 else 0.0 for v in z], u, rates)[i])
+            z[where[k]] = v
+        return rhs(0.0, z)[i]
 
     if clamp is not None:
         m = clamp
@@ -232,8 +235,11 @@ def _initial_guess(rates: Rates, u: tuple[float, ...], clamp: float | None) -> "
         m = 0.0 if mg_balance(1e-9) <= 0.0 else brentq(mg_balance, 1e-9, 10.0, xtol=1e-7)
     y[I_MG], y[I_MGSTORE], y[I_MGCELL] = m, rates.store * m, m
 
+    k_fgf23 = rates.fgf23_turnover_per_day
+
     def fgf23_at(x: float) -> float:
-        return rate(N_STATE + _I_FGF23_TARGET, P=x)
+        # the FGF23 target at phosphate x: F + dF/dt / k (dF/dt = k (target - F)), with F = 0
+        return rate(I_FGF23, P=x, F=0.0) / k_fgf23
 
     def p_balance(x: float) -> float:
         return rate(I_P, P=x, F=fgf23_at(x))
@@ -285,33 +291,41 @@ def _solve_steady_state(scenario: Scenario, params: Parameters, guess: "np.ndarr
     rates = _rates(params, scenario)
     rhs = make_rhs(rates, u)
 
-    def fun(y: "np.ndarray") -> list[float]:
-        f = rhs(0.0, y)
-        if clamp is not None:
-            f[I_MG] = y[I_MG] - clamp           # clamped: the Mg equation is "M = clamp"
-        return f
+    # Root finding on the states that are not fixed by others at a steady state: the gut bolus
+    # state is 0, cell magnesium equals serum magnesium, and a clamp fixes serum magnesium.
+    fixed = {I_GUT, I_MGCELL} | ({I_MG} if clamp is not None else set())
+    idx = [i for i in range(N_STATE) if i not in fixed]
+    pick = itemgetter(*idx)
+    holes = sorted(fixed)
 
-    options = {"xtol": 1e-12, "diag": 1.0 / np.asarray(_SCALE)}
+    def full_list(x: "np.ndarray") -> list[float]:
+        y = x.tolist()
+        for i in holes:
+            y.insert(i, 0.0)
+        if clamp is not None:
+            y[I_MG] = clamp
+        y[I_MGCELL] = y[I_MG]
+        return y
+
+    def full(x: "np.ndarray") -> "np.ndarray":
+        return np.array(full_list(x))
+
+    def fun(x: "np.ndarray") -> tuple[float, ...]:
+        return pick(rhs(0.0, full_list(x)))
+
+    options = {"xtol": 1e-12, "diag": 1.0 / np.asarray(_SCALE)[idx]}
     if guess is not None:
-        y = np.array(guess, dtype=float)
-        if clamp is not None:
-            y[I_MG] = clamp
         # a near guess converges in a few steps; a far one gives up early for the usual start
-        y = np.asarray(root(fun, y, method="hybr", options={**options, "maxfev": 40}).x, dtype=float)
-        if clamp is not None:
-            y[I_MG] = clamp
-        y[I_GUT] = 0.0
+        x = np.asarray(guess, dtype=float)[idx]
+        y = full(np.asarray(root(fun, x, method="hybr", options={**options, "maxfev": 40}).x, dtype=float))
         if _residual_ok(rhs, y):
             return np.maximum(y, 0.0)
     y0 = _initial_guess(rates, u, clamp)
     for horizon in (0.0, 400.0, 4000.0):
         if horizon:
             y0 = _integrate(rhs, np.maximum(y0, 0.0), 0.0, horizon, None)[:, -1]
-        sol = root(fun, y0, method="hybr", options=options)
-        y = np.asarray(sol.x, dtype=float)
-        if clamp is not None:
-            y[I_MG] = clamp
-        y[I_GUT] = 0.0
+        sol = root(fun, np.asarray(y0, dtype=float)[idx], method="hybr", options=options)
+        y = full(np.asarray(sol.x, dtype=float))
         if _residual_ok(rhs, y):
             return np.maximum(y, 0.0)
     return np.maximum(y0, 0.0)
@@ -439,7 +453,13 @@ def _output_warnings(cols: Mapping[str, Any], *, steady: bool = False) -> list[M
     """Danger flags from the lowest and highest value of each flagged column."""
     import numpy as np
 
-    extremes = {c: (float(np.min(cols[c])), float(np.max(cols[c]))) for c in _FLAGGED if c in cols}
+    extremes = {}
+    for c in _FLAGGED:
+        v = cols[c]
+        if len(v) == 1:
+            extremes[c] = (float(v[0]), float(v[0]))
+        else:
+            extremes[c] = (float(np.min(v)), float(np.max(v)))
     return output_warnings(extremes, steady=steady)
 
 
@@ -530,8 +550,9 @@ def steady_state_sweep(scenarios: Sequence[Scenario], params: Parameters | None 
         rows[members] = np.column_stack([cols[name] for name in COLUMNS])
     df = pd.DataFrame(rows, columns=_column_index())
     warnings_seen: dict[str, None] = {}
+    flagged = {c: df[c].to_numpy() for c in _FLAGGED}
     for i, sc in enumerate(scenarios):
-        row = {c: df[c].to_numpy()[i:i + 1] for c in _FLAGGED}
+        row = {c: v[i:i + 1] for c, v in flagged.items()}
         for w in sc.intake_warnings(1.0) + tuple(_output_warnings(row, steady=True)):
             warnings_seen.setdefault(w, None)
     df.attrs["warnings"] = tuple(warnings_seen)
