@@ -421,7 +421,7 @@ class Parameters:
         "not raised at 0.61 mmol/L, Fatemi 1991; fails near 0.4, Rude 1985). Calibrated.",
         "established", low=0.01)
     pth_action_mg_k: float = _p(
-        0.38, "mmol/L", "rude1985",
+        0.33, "mmol/L", "rude1985",
         "Serum Mg giving half-maximal tissue response to PTH (kidney, bone). Calibrated.",
         "established", low=0.01)
     cyp27b1_pth_mg_k: float = _p(
@@ -430,7 +430,7 @@ class Parameters:
         "magnesium; calcitriol stayed low despite raised PTH after repletion, Rude 1985). Calibrated.",
         "emerging", low=0.01)
     vdr_action_mg_k: float = _p(
-        0.42, "mmol/L", "rude1985",
+        0.3, "mmol/L", "rude1985",
         "Serum Mg giving half the calcitriol (receptor) effect on active calcium absorption: in severe "
         "depletion vitamin D and calcium fail to correct hypocalcaemia until magnesium is given (Rude "
         "1985, Reddy 1974). UNCERTAIN: the size and site of this resistance are not measured. Calibrated.",
