@@ -255,4 +255,5 @@ def test_the_sbml_carries_units_and_sources():
     model = doc.getModel()
     p = model.getParameter("cyp27b1_vmax")
     assert p.getUnits() == "pmol_per_l_per_day" and "peterson2010" in p.getNotesString()
+    assert "identifiers.org/doi/10.1016/j.bone.2009.08.053" in libsbml.writeSBMLToString(doc)   # MIRIAM annotation
     assert model.getNumRules() > 60 and model.getTimeUnits() == "day"

@@ -88,6 +88,7 @@ def to_sbml(scenario: "Scenario", *, days: int | None = None, start: "Scenario |
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise ImportError("to_sbml needs python-libsbml: pip install python-libsbml") from exc
 
+    from mgdlearn.bibliography import REFERENCES as _refs
     from mgdlearn.bibliography import cite
     from mgdlearn.model.equations import ALGEBRAIC, DERIVED, INTAKES, ODES, PERSON, STATE_TABLE
     from mgdlearn.model.parameters import CONSTANTS, Parameters as _Parameters
@@ -140,11 +141,25 @@ def to_sbml(scenario: "Scenario", *, days: int | None = None, start: "Scenario |
             raise ValueError(f"{where}: libsbml cannot parse {expr!r}: {libsbml.getLastParseL3Error()}")
         return ast
 
+    def described_by(element: Any, keys: str) -> None:
+        """MIRIAM annotation: the element is described by the sources' DOIs or web pages."""
+        urls = [cite(k).url for k in keys.split(";") if k in _refs and cite(k).url]
+        if not urls:
+            return
+        element.setMetaId(f"meta_{element.getId()}")
+        term = libsbml.CVTerm(libsbml.BIOLOGICAL_QUALIFIER)
+        term.setBiologicalQualifierType(libsbml.BQB_IS_DESCRIBED_BY)
+        for url in urls:
+            term.addResource(url.replace("https://doi.org/", "http://identifiers.org/doi/"))
+        element.addCVTerm(term)
+
     for f in fields(_Parameters):
         meta = f.metadata
         ref = cite(meta["source"].split(";")[0])
-        add_parameter(f.name, getattr(params, f.name), meta["unit"], True, meta["description"],
-                      f"source: {meta['source']} ({ref.short}); evidence: {meta['evidence']}")
+        par = add_parameter(f.name, getattr(params, f.name), meta["unit"], True, meta["description"],
+                            f"source: {meta['source']} ({ref.short}); evidence: {meta['evidence']}")
+        par.setSBOTerm(2)           # SBO:0000002 quantitative systems description parameter
+        described_by(par, meta["source"])
     for name, (value, unit, source, description) in CONSTANTS.items():
         add_parameter(name, value, unit, True, description, f"source: {source}")
     for name, (unit, meaning) in PERSON.items():
