@@ -65,10 +65,35 @@ def main(argv: list[str] | None = None) -> int:
             mark += "  MISSED"
             missed.append(name)
         print(f"{name:48s} {med:7.2f}  {q1:6.2f}  {q3:6.2f}  {mark}")
+    _roadrunner_ratio(base, args.repeats)
     if args.check and missed:
         print(f"missed the {TARGET_MS:.0f} ms target: {', '.join(missed)}", file=sys.stderr)
         return 1
     return 0
+
+
+def _roadrunner_ratio(scenario: object, repeats: int) -> None:
+    """``simulate`` vs libRoadRunner (LLVM-compiled) on the exported SBML, same year, side by side."""
+    try:
+        import roadrunner
+    except ImportError:
+        print("libroadrunner not installed: no SBML speed reference (pip install libroadrunner)")
+        return
+    from mgdlearn.model import simulate, to_sbml
+    from mgdlearn.model.equations import STATE_SYMBOLS
+
+    xml = to_sbml(scenario)
+    rr = roadrunner.RoadRunner(xml)
+    rr.timeCourseSelections = ["time", *STATE_SYMBOLS]
+
+    def run_rr() -> None:
+        rr.resetAll()
+        rr.simulate(0, 365, 366)
+
+    ours = statistics.median(_time_ms(lambda: simulate(scenario, days=365), repeats))
+    theirs = statistics.median(_time_ms(run_rr, repeats))
+    print(f"{'simulate(Scenario(), 365) vs libRoadRunner, same SBML year':48s} {ours:7.2f}  vs {theirs:6.2f} ms"
+          f"  ratio {ours / theirs:.2f}")
 
 
 if __name__ == "__main__":

@@ -46,7 +46,14 @@ def run_source(path: Path, *, instructor: bool) -> dict[str, Verdict]:
     return verdicts
 
 
-@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.stem)
+#: Sources with an exercise built on the v1 model behaviour that model v2 (issue 13) corrected
+#: (see V1_PREMISE in test_exercises_bank.py): ex4.8 has no answer in model v2 until it gets new numbers.
+V1_PREMISE_SOURCES = {"04_when_magnesium_runs_short": "ex4.8 needs new numbers for model v2 (issue 13)"}
+
+
+@pytest.mark.parametrize("path", [pytest.param(p, marks=pytest.mark.xfail(reason=V1_PREMISE_SOURCES[p.stem], strict=False))
+                                  if p.stem in V1_PREMISE_SOURCES else p for p in SOURCES],
+                         ids=lambda p: p.stem)
 def test_every_instructor_solution_is_accepted(path):
     verdicts = run_source(path, instructor=True)
     assert verdicts and all(v is Verdict.CORRECT for v in verdicts.values()), verdicts

@@ -36,7 +36,9 @@ def test_parameter_table_lists_every_field_with_its_current_value_unit_and_sourc
 
 def test_doc_names_only_real_parameters_and_output_columns():
     text = DOC.read_text(encoding="utf-8")
-    names = {f.name for f in dataclasses.fields(Parameters)} | set(COLUMNS)
+    from mgdlearn.model import CONDITIONS
+
+    names = {f.name for f in dataclasses.fields(Parameters)} | set(COLUMNS) | set(CONDITIONS)
     cited = set(re.findall(r"`([a-z][a-z0-9]*(?:_[a-z0-9]+)+)`", text))
     import mgdlearn.model
 

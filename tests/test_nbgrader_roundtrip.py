@@ -40,8 +40,14 @@ def _solution_lines(notebook: Path) -> list[str]:
     return lines
 
 
+#: ex4.8 (3 points) has no answer in model v2 until its authors give it new numbers (issue 13;
+#: see V1_PREMISE in test_exercises_bank.py), so the ex04 solution cannot score full marks yet.
+_V1_PREMISE = {"ex04": "ex4.8 needs new numbers for model v2 (issue 13)"}
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+@pytest.mark.parametrize("assignment", [pytest.param(a, marks=pytest.mark.xfail(reason=_V1_PREMISE[a], strict=False))
+                                        if a in _V1_PREMISE else a for a in ASSIGNMENTS])
 def test_nbgrader_round_trip_gives_full_marks_to_the_solution_and_zero_to_a_blank_copy(
         assignment, tmp_path, monkeypatch):
     import nbformat

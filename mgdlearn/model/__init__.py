@@ -17,7 +17,7 @@ Quick start
 >>> bool(res.df["ohd25_nmol_l"].iloc[-1] == res.final["ohd25_nmol_l"])
 True
 >>> round(steady_state(base)["ohd25_nmol_l"])
-65
+55
 
 Scenario (inputs; validated on creation, bad input raises ValueError/TypeError naming the range)
 ------------------------------------------------------------------------------------------------
@@ -33,6 +33,11 @@ field                       unit        allowed         default and meaning
                                                         it (a "what if" experiment)
 ``body_mass_kg``            kg          30-250          70: a larger mass dilutes vitamin D
 ``schedule``                --          tuple           (): Supplement and Bolus events, see below
+``phosphorus_mg_per_day``   mg/day      0-4,000         1,000: dietary phosphorus (RDA 700)
+``egfr_ml_min``             mL/min      5-150           100: kidney function (filtration of Mg, Ca,
+                            /1.73 m2                    phosphate; the kidney's CYP27B1)
+``conditions``              --          tuple of names  (): causes of magnesium loss, from
+                                                        :data:`CONDITIONS` (``"ppi"``, ``"thiazide"``...)
 ==========================  ==========  ==============  ==============================================
 
 Intakes above the tolerable upper intake level (UL) are allowed and listed in ``Result.warnings``:
@@ -73,7 +78,10 @@ Results
 
 * ``df``: a pandas DataFrame, one row per day, index ``day`` (0 ... days);
 * ``final``: the last row as a read-only mapping;
-* ``warnings``: tuple of messages (intakes above ULs, very high 25(OH)D);
+* ``warnings``: tuple of :class:`ModelWarning` (each a ``str``, its message, with ``kind``,
+  ``value``, ``threshold``, ``unit`` and ``source``): intakes above ULs and danger flags (severe
+  hypomagnesaemia, hypermagnesaemia, severe hypocalcaemia, hypercalcaemia, toxic 25(OH)D, high
+  calcium x phosphate), thresholds from ``mgdlearn/data/danger_thresholds.csv``;
 * ``scenario``, ``parameters``, ``state`` (the final state, for ``start=result``).
 
 ``simulate_sequence([(scenario, days), ...], *, start=None, params=None) -> Result`` runs several
@@ -107,22 +115,41 @@ Mineral fluxes (mg/day unless noted): ``ca_absorbed_mg_per_day``, ``ca_fractiona
 Intakes in effect: ``vitamin_d_iu_per_day``, ``sun_iu_per_day``, ``magnesium_mg_per_day``,
 ``calcium_mg_per_day``, ``bolus_iu``.
 
-Teaching indicator (heuristic, **not a clinical score**): ``vc_indicator`` = ionized calcium
-above ``vc_ca_threshold_mmol_l`` (1.25 mmol/L) in steps of 0.05 mmol/L, times 0.85 / serum Mg, so it
-is 0 while calcium is normal and grows with a calcium load, more so when magnesium is low
-(magnesium inhibits calcium-phosphate crystal formation in vitro, ter Braake 2018; trials disagree);
+Phosphate, FGF23, cell magnesium (v2): ``phosphate_mmol_l``, ``phosphate_mg_dl``, ``fgf23_ru_ml``
+(C-terminal FGF23, RU/mL), ``mg_tissue_mmol_l``, ``ca_x_p_mg2_dl2``, ``p_absorbed_mg_per_day``,
+``p_urine_mg_per_day``, ``p_fractional_excretion``, ``mg_factor_vdr_action``; inputs
+``phosphorus_mg_per_day`` and ``egfr_ml_min``.
+
+Teaching indicator (heuristic, **not a clinical score**): ``vc_indicator`` = the calcium x
+phosphate product above 55 mg^2/dL^2 (K/DOQI 2003) in steps of 5, plus ionized calcium above 1.30
+mmol/L (the top of normal) in steps of 0.05 mmol/L, times 0.85 / serum Mg: 0 inside the normal
+ranges, growing with a calcium or calcium-phosphate load, more so when magnesium is low (magnesium
+inhibits calcium-phosphate crystal formation in vitro, ter Braake 2018; trials disagree);
 ``vc_indicator_days`` is its running total over the run.
 
-Numerics: :func:`scipy.integrate.solve_ivp` (LSODA; hours-to-months stiffness) on a plain-float
-right-hand side, output on the daily grid; :func:`steady_state` solves ``rhs = 0`` with
+SBML: :func:`to_sbml` writes the model (python-libsbml, imported only then) for COPASI or
+tellurium; the equations come from the same table the solver compiles.
+
+Numerics: LSODA (:func:`scipy.integrate.odeint`) on a plain-float right-hand side generated from
+the equation table, output on the daily grid; :func:`steady_state` solves ``rhs = 0`` with
 :func:`scipy.optimize.root` (hybr) and falls back to a long run. Both are deterministic.
 """
 from __future__ import annotations
 
 from mgdlearn.model.parameters import CONSTANTS, Parameters, parameter_info
 from mgdlearn.model.scenario import INTAKE_LIMITS, RANGES, Bolus, Scenario, Supplement
+from mgdlearn.model.conditions import CONDITIONS
+from mgdlearn.model.dangers import ModelWarning
 from mgdlearn.model.solver import COLUMNS, Result, simulate, simulate_sequence, steady_state, steady_state_sweep
 
-__all__ = ["Bolus", "COLUMNS", "CONSTANTS", "INTAKE_LIMITS", "Parameters", "RANGES", "Result", "Scenario",
-           "Supplement", "parameter_info", "simulate", "simulate_sequence", "steady_state",
-           "steady_state_sweep"]
+
+def to_sbml(scenario: Scenario, **kwargs: object) -> str:
+    """Export the model for ``scenario`` to SBML (see :func:`mgdlearn.model.sbml.to_sbml`)."""
+    from mgdlearn.model.sbml import to_sbml as _to_sbml
+
+    return _to_sbml(scenario, **kwargs)  # type: ignore[arg-type]
+
+
+__all__ = ["Bolus", "COLUMNS", "CONDITIONS", "CONSTANTS", "INTAKE_LIMITS", "ModelWarning", "Parameters", "RANGES",
+           "Result", "Scenario", "Supplement", "parameter_info", "simulate", "simulate_sequence", "steady_state",
+           "steady_state_sweep", "to_sbml"]

@@ -64,6 +64,15 @@ CONSTANTS: Mapping[str, tuple[float, str, str, str]] = MappingProxyType({
     "mg_dl_per_mmol_l_mg": (_factor("mmol/L", "mg/dL", "serum_mg"), "(mg/dL)/(mmol/L)", "ciaaw",
                             "magnesium, 24.305 g/mol"),
     "reference_body_mass_kg": (70.0, "kg", "ekwaru2014", "body mass at which volumes are quoted"),
+    "mmol_per_mg_p": (1.0 / 30.974, "mmol/mg", "ciaaw", "phosphorus molar mass 30.974 g/mol"),
+    "mg_dl_per_mmol_l_p": (3.0974, "(mg/dL)/(mmol/L)", "ciaaw", "phosphate as phosphorus, 30.974 g/mol"),
+    "mg_dl_per_mmol_l_ca": (_factor("mmol/L", "mg/dL", "calcium"), "(mg/dL)/(mmol/L)", "ciaaw",
+                            "calcium, 40.078 g/mol"),
+    "total_ca_per_ionized_ca": (2.0, "1", "medlineplus_ca",
+                                "total serum calcium is about twice the ionized (free) calcium: about half is "
+                                "bound to albumin and anions"),
+    "egfr_ref_ml_min": (100.0, "mL/min/1.73 m2", "kdigo2012",
+                        "kidney function of the reference adult (normal: 90 or more, KDIGO G1)"),
 })
 
 
@@ -97,24 +106,24 @@ class Parameters:
         "Release rate constant of the adipose store (stores turn over in about 2 months).",
         "supported", low=1e-4)
     vitd_other_clearance_per_day: float = _p(
-        0.30, "1/day", "jones2008",
+        0.4, "1/day", "jones2008",
         "Vitamin D3 clearance by routes other than 25-hydroxylation (together with them: serum "
         "half-life about 1 day). Calibrated.", "supported")
     # --- liver 25-hydroxylation -----------------------------------------------------------------
     cyp2r1_rate_per_day: float = _p(
-        0.34, "1/day", "zhu2013",
+        0.25, "1/day", "zhu2013",
         "CYP2R1 first-order rate constant at low vitamin D3 (the main 25-hydroxylase). Calibrated "
         "to the Heaney 2003 dose-response.", "established")
     cyp2r1_km_nmol_l: float = _p(
-        12.0, "nmol/L", "barger_lux1998",
+        8.0, "nmol/L", "barger_lux1998",
         "Serum vitamin D3 at which CYP2R1 runs at half its first-order rate: saturation flattens "
         "the dose-response at high intakes (Barger-Lux 1998). Calibrated.", "supported", low=0.01)
     cyp27a1_rate_per_day: float = _p(
-        0.035, "1/day", "zhu2013",
+        0.08, "1/day", "zhu2013",
         "Low-affinity, non-saturating 25-hydroxylation (CYP27A1 and others); keeps 25(OH)D rising "
         "at very high doses. Calibrated.", "supported")
     ohd25_yield: float = _p(
-        1.30, "(nmol/L 25(OH)D)/(nmol/L D3)", "heaney2003",
+        1.38, "(nmol/L 25(OH)D)/(nmol/L D3)", "heaney2003",
         "25(OH)D concentration formed per vitamin D3 concentration hydroxylated (ratio of their "
         "distribution volumes). Calibrated so 100 IU/day adds about 1.75 nmol/L.", "calibrated")
     # --- 25(OH)D ----------------------------------------------------------------------------
@@ -130,6 +139,10 @@ class Parameters:
         250.0, "pmol/L/day", "peterson2010",
         "Maximum calcitriol production by CYP27B1 at reference enzyme activity. Calibrated so "
         "calcitriol is about 90 pmol/L in the reference adult.", "calibrated")
+    cyp27b1_gfr_exponent: float = _p(
+        0.5, "1", "kdigo2012",
+        "Kidney CYP27B1 capacity scales with kidney function as (eGFR/100)^x (fewer working proximal "
+        "tubules). Illustrative.", "supported")
     cyp27b1_km_nmol_l: float = _p(
         12.0, "nmol/L", "bikle2014",
         "25(OH)D at which CYP27B1 is half-saturated: calcitriol depends little on 25(OH)D until "
@@ -139,16 +152,16 @@ class Parameters:
         "Turnover of CYP27B1 activity (0.05 per hour in Peterson and Riggs 2010).", "supported",
         low=1e-3)
     cyp27b1_pth_headroom: float = _p(
-        2.0, "1", "peterson2010",
+        3.0, "1", "peterson2010",
         "PTH stimulation of CYP27B1: activity = (1+h)*x/(h+x) of the PTH signal x (relative to "
         "reference); maximum 1+h times the reference activity.", "established", low=1e-3)
     cyp27b1_basal_fraction: float = _p(
-        0.2, "1", "bikle2014",
+        0.1, "1", "bikle2014",
         "Share of CYP27B1 drive that does not depend on PTH (low phosphate and other signals, not "
         "modelled separately): calcitriol never falls to zero when PTH fails.", "supported",
         high=1.0)
     cyp27b1_calcitriol_suppression: float = _p(
-        1.0, "1", "bikle2014",
+        0.3, "1", "bikle2014",
         "Feedback suppression of CYP27B1 by calcitriol: factor (1+s)/(1+s*calcitriol/reference).",
         "established")
     # --- calcitriol -------------------------------------------------------------------------
@@ -177,11 +190,11 @@ class Parameters:
         "extra receptor signal: negligible normally, the route of vitamin D toxicity "
         "(hypercalcaemia usually above 375-500 nmol/L). Illustrative.", "supported", low=1.0)
     ohd25_toxic_signal_pmol_l: float = _p(
-        400.0, "pmol/L", "jones2008",
+        800.0, "pmol/L", "jones2008",
         "Maximal extra receptor signal from toxic 25(OH)D, in calcitriol-equivalents. Illustrative.",
         "emerging")
     ohd25_toxic_hill: float = _p(
-        4.0, "1", "jones2008",
+        6.0, "1", "jones2008",
         "Steepness of the toxic 25(OH)D signal (sets in sharply above a few hundred nmol/L).",
         "emerging", low=0.1)
     # --- PTH (quasi-steady: half-life minutes) ----------------------------------------------
@@ -199,11 +212,11 @@ class Parameters:
         "established", low=0.1)
     pth_max_fold: float = _p(
         16.0, "1", "peterson2010",
-        "PTH secretion at very low calcium, relative to the set point.", "established", low=1.0)
+        "PTH secretion at very low calcium, relative to the set point.", "established", low=1.01)
     pth_min_fold: float = _p(
         0.25, "1", "peterson2010",
         "PTH secretion at very high calcium, relative to the set point.", "established",
-        low=0.0, high=1.0)
+        low=0.0, high=0.99)
     # --- calcium ----------------------------------------------------------------------------
     ca_pool_volume_l: float = _p(
         28.0, "L", "peterson2010",
@@ -214,7 +227,7 @@ class Parameters:
         "Fraction of calcium intake absorbed passively (paracellular, vitamin D independent).",
         "established", high=1.0)
     ca_active_max_mmol_per_day: float = _p(
-        16.0, "mmol/day", "peterson2010",
+        20.0, "mmol/day", "peterson2010",
         "Maximum active (calcitriol-dependent, saturable) calcium absorption.", "established")
     ca_active_km_mmol_per_day: float = _p(
         12.0, "mmol/day", "iom2011",
@@ -237,11 +250,11 @@ class Parameters:
         "PTH stimulation of bone resorption: (1+h)*x/(h+x) of the PTH signal x.", "established",
         low=1e-3)
     bone_basal_fraction: float = _p(
-        0.3, "1", "peterson2010",
+        0.45, "1", "peterson2010",
         "Share of bone resorption that does not depend on PTH (osteoclasts keep working, more "
         "slowly, when PTH fails in severe magnesium deficiency).", "supported", high=1.0)
     bone_vdr_gain: float = _p(
-        1.0, "1", "jones2008",
+        2.0, "1", "jones2008",
         "Receptor-driven bone resorption (RANKL): resorption factor (1+g*x/(x+ec))/(same at "
         "reference) of the receptor signal x; with toxic 25(OH)D it releases bone calcium "
         "(hypercalcaemia of vitamin D toxicity).", "supported")
@@ -256,8 +269,75 @@ class Parameters:
         "Steepness of urinary calcium on ionized calcium (filtered load above reabsorption).",
         "supported")
     renal_ca_pth_sensitivity: float = _p(
-        1.0, "1", "peterson2010",
+        2.0, "1", "peterson2010",
         "PTH-driven tubular calcium reabsorption: urinary factor (1+k)/(1+k*x).", "established")
+    renal_ca_gfr_exponent: float = _p(
+        0.2, "1", "kdigo2012",
+        "Urinary calcium scales with kidney function as (eGFR/100)^x: less calcium is filtered, and "
+        "excreted, as eGFR falls (chronic kidney disease). Illustrative.", "supported")
+    # --- phosphate and FGF23 ------------------------------------------------------------------
+    phosphate_ref_mmol_l: float = _p(
+        1.1, "mmol/L", "medlineplus_p",
+        "Serum phosphate of the reference adult (normal 2.8-4.5 mg/dL, 0.90-1.45 mmol/L); "
+        "normalises the phosphate effects.", "established", low=0.1)
+    p_passive_fraction: float = _p(
+        0.45, "1", "iom1997",
+        "Fraction of dietary phosphorus absorbed without calcitriol (adults absorb 55-70 % of it in all).",
+        "established", high=1.0)
+    p_active_fraction: float = _p(
+        0.30, "1", "iom1997",
+        "Extra phosphorus absorption at full receptor activation (calcitriol-driven NaPi-IIb transport).",
+        "established", high=1.0)
+    p_vdr_ec50_pmol_l: float = _p(
+        90.0, "pmol/L", "peterson2010",
+        "Receptor signal for half of the calcitriol effect on phosphate absorption.", "supported", low=1.0)
+    p_pool_volume_l: float = _p(
+        20.0, "L", "peterson2010",
+        "Effective volume of the serum phosphate pool (extracellular fluid plus rapid cell exchange).",
+        "supported", low=0.1)
+    bone_ca_p_molar_ratio: float = _p(
+        1.67, "mol/mol", "peterson2010",
+        "Calcium to phosphate in bone mineral (hydroxyapatite, Ca10(PO4)6(OH)2): bone resorption and "
+        "formation move phosphate with calcium.", "established", low=0.1)
+    renal_p_filtered_l_per_day: float = _p(
+        162.0, "L/day", "peterson2010",
+        "Plasma filtered per day times the filterable fraction of phosphate (180 L/day x 0.9) at eGFR "
+        "100; scales with eGFR.", "established", low=0.1)
+    renal_p_ref_reabsorption: float = _p(
+        0.89, "1", "peterson2010",
+        "Fraction of filtered phosphate reabsorbed at the reference state (fractional excretion about "
+        "13 %, normal 5-20 %). Calibrated.", "calibrated", low=0.01, high=0.99)
+    renal_p_max_reabsorption: float = _p(
+        0.97, "1", "peterson2010",
+        "Reabsorbed fraction with no phosphaturic signal (PTH and FGF23 both absent).", "supported",
+        low=0.02, high=0.999)
+    fgf23_phosphaturic_weight: float = _p(
+        0.6, "1", "heijboer2022",
+        "Share of FGF23 (the rest PTH) in the phosphaturic signal that lowers tubular phosphate "
+        "reabsorption (both suppress NaPi-IIa/c). Illustrative.", "supported", high=1.0)
+    fgf23_ref_ru_ml: float = _p(
+        55.0, "RU/mL", "heijboer2022",
+        "C-terminal FGF23 (Immutopics assay, RU/mL) of the reference adult (healthy about 20-90 RU/mL; "
+        "above 100 RU/mL counts as high, Isakova 2011).", "established", low=1.0)
+    fgf23_phosphate_exponent: float = _p(
+        2.0, "1", "heijboer2022",
+        "FGF23 secretion rises with serum phosphate as (phosphate/reference)^x. Illustrative size.",
+        "supported")
+    fgf23_calcitriol_exponent: float = _p(
+        0.5, "1", "heijboer2022",
+        "FGF23 secretion rises with calcitriol (receptor signal) as (signal/reference)^x. Illustrative size.",
+        "supported")
+    fgf23_gfr_exponent: float = _p(
+        0.7, "1", "isakova2011",
+        "FGF23 rises as kidney function falls, before phosphate does (CRIC study): factor "
+        "(eGFR/100)^-x. Calibrated so that FGF23 is about 2-3 x normal at eGFR 20.", "calibrated")
+    fgf23_turnover_per_day: float = _p(
+        1.0, "1/day", "heijboer2022",
+        "Rate at which FGF23 follows its drivers (osteocyte secretion adapts over about a day; the "
+        "hormone itself lasts under an hour in blood).", "supported", low=1e-3)
+    cyp27b1_fgf23_suppression: float = _p(
+        1.0, "1", "heijboer2022",
+        "FGF23 suppresses CYP27B1: factor (1+s)/(1+s*FGF23/reference).", "established")
     # --- magnesium --------------------------------------------------------------------------
     mg_ref_mmol_l: float = _p(
         0.85, "mmol/L", "ods_mg",
@@ -273,7 +353,7 @@ class Parameters:
         "equilibrium; buffers serum Mg so it falls over weeks. Calibrated to Fatemi 1991.",
         "calibrated")
     mg_store_exchange_per_day: float = _p(
-        1.0, "1/day", "fatemi1991",
+        0.4, "1/day", "fatemi1991",
         "Exchange rate constant between serum and the magnesium store. Calibrated: serum Mg "
         "falls from normal to about 0.6 mmol/L in 3 weeks on a near-zero intake.", "calibrated")
     mg_paracellular_fraction: float = _p(
@@ -319,38 +399,65 @@ class Parameters:
         "Hill coefficient of the magnesium dependence of the hydroxylases. UNCERTAIN: direct human "
         "enzyme-kinetic data are sparse.", "emerging", low=0.1)
     cyp2r1_mg_k: float = _p(
-        0.50, "mmol/L", "uwitonze2018",
+        0.25, "mmol/L", "uwitonze2018",
         "Serum Mg giving half-maximal 25-hydroxylase (CYP2R1, CYP27A1) activity. UNCERTAIN "
         "(mechanistic reviews); calibrated to the vitamin D resistance of severe deficiency.",
         "emerging", low=0.01)
     cyp27b1_mg_k: float = _p(
-        0.60, "mmol/L", "uwitonze2018",
+        1.0, "mmol/L", "uwitonze2018",
         "Serum Mg giving half-maximal CYP27B1 activity. UNCERTAIN; calibrated to Fatemi 1991 "
         "and Rude 1985 (calcitriol -22 % at 0.61 mmol/L, low at 0.4).", "emerging", low=0.01)
     cyp24a1_mg_k: float = _p(
-        0.30, "mmol/L", "uwitonze2018",
+        0.2, "mmol/L", "uwitonze2018",
         "Serum Mg giving half-maximal CYP24A1 activity. UNCERTAIN.", "emerging", low=0.01)
     pth_mg_hill: float = _p(
         10.0, "1", "fatemi1991",
         "Hill coefficient of the chronic magnesium dependence of PTH secretion and action.",
         "established", low=0.1)
     pth_secretion_mg_k: float = _p(
-        0.53, "mmol/L", "fatemi1991",
+        0.565, "mmol/L", "fatemi1991",
         "Serum Mg giving half-maximal PTH secretion (chronic depletion impairs secretion; PTH "
         "not raised at 0.61 mmol/L, Fatemi 1991; fails near 0.4, Rude 1985). Calibrated.",
         "established", low=0.01)
     pth_action_mg_k: float = _p(
-        0.38, "mmol/L", "rude1985",
+        0.33, "mmol/L", "rude1985",
         "Serum Mg giving half-maximal tissue response to PTH (kidney, bone). Calibrated.",
         "established", low=0.01)
+    cyp27b1_pth_mg_k: float = _p(
+        0.45, "mmol/L", "rude1985",
+        "Cell magnesium giving half the kidney's CYP27B1 response to PTH (PTH signalling needs "
+        "magnesium; calcitriol stayed low despite raised PTH after repletion, Rude 1985). Calibrated.",
+        "emerging", low=0.01)
+    vdr_action_mg_k: float = _p(
+        0.3, "mmol/L", "rude1985",
+        "Serum Mg giving half the calcitriol (receptor) effect on active calcium absorption: in severe "
+        "depletion vitamin D and calcium fail to correct hypocalcaemia until magnesium is given (Rude "
+        "1985, Reddy 1974). UNCERTAIN: the size and site of this resistance are not measured. Calibrated.",
+        "emerging", low=0.01)
+    vdr_action_mg_hill: float = _p(
+        10.0, "1", "rude1985",
+        "Steepness of the magnesium dependence of calcitriol's effect on calcium absorption (a "
+        "threshold: little effect until severe depletion). UNCERTAIN.", "emerging", low=0.1)
+    mg_cell_turnover_per_day: float = _p(
+        0.015, "1/day", "rude1985",
+        "Rate at which cell magnesium (which CYP27B1 follows) relaxes to serum magnesium: serum Mg and "
+        "calcium recover within days of repletion, calcitriol over weeks (Rude 1985: still low after "
+        "5-13 days of magnesium in 18 of 23 patients). Calibrated.", "calibrated", low=1e-3)
     # --- vascular-calcification teaching indicator (heuristic) -------------------------------
     vc_ca_threshold_mmol_l: float = _p(
-        1.25, "mmol/L", "terbraake2018",
-        "Ionized calcium above which the teaching indicator counts calcium load (heuristic, not "
-        "a clinical score).", "claim", low=0.5, high=2.0)
+        1.30, "mmol/L", "ctcae5",
+        "Ionized calcium above which the teaching indicator counts a calcium load: the top of the "
+        "normal range (hypercalcaemia; heuristic, not a clinical score).", "claim", low=0.5, high=2.0)
     vc_ca_scale_mmol_l: float = _p(
         0.05, "mmol/L", "terbraake2018",
         "Calcium excess that counts as one unit of calcium load (heuristic).", "claim", low=1e-3)
+    vc_ca_p_threshold_mg2_dl2: float = _p(
+        55.0, "mg^2/dL^2", "kdoqi2003",
+        "Calcium x phosphate product (total calcium and phosphate in mg/dL) above which the indicator "
+        "counts a calcium-phosphate load (K/DOQI 2003 target: below 55).", "claim", low=1.0)
+    vc_ca_p_scale_mg2_dl2: float = _p(
+        5.0, "mg^2/dL^2", "kdoqi2003",
+        "Calcium x phosphate excess that counts as one unit of load (heuristic).", "claim", low=1e-3)
 
     def __post_init__(self) -> None:
         for f in fields(self):

@@ -14,6 +14,7 @@ from typing import Any, Iterable, Mapping, Union
 
 from mgdlearn import reference_values
 from mgdlearn.errors import InputError, InputTypeError, require_number
+from mgdlearn.model.dangers import ModelWarning
 
 #: Allowed input ranges: name -> (low, high, unit, source of the default / reason for the range).
 RANGES: Mapping[str, tuple[float, float, str]] = MappingProxyType({
@@ -25,6 +26,8 @@ RANGES: Mapping[str, tuple[float, float, str]] = MappingProxyType({
     "body_mass_kg": (30.0, 250.0, "kg"),
     "day": (0.0, 3_650.0, "day"),
     "bolus_iu": (0.0, 600_000.0, "IU"),
+    "phosphorus_mg_per_day": (0.0, 4_000.0, "mg/day"),
+    "egfr_ml_min": (5.0, 150.0, "mL/min/1.73 m2"),
 })
 
 def _intake_limits() -> Mapping[str, tuple[float, str, str, str]]:
@@ -63,6 +66,8 @@ DEFAULTS: Mapping[str, tuple[float, str, str]] = MappingProxyType({
     "magnesium_mg_per_day": (350.0, "ods_mg", "adequate adult intake (RDA 310-420 mg/day)"),
     "calcium_mg_per_day": (1_000.0, "iom2011", "adult RDA 19-50 years"),
     "body_mass_kg": (70.0, "ekwaru2014", "normal-weight adult"),
+    "phosphorus_mg_per_day": (1_000.0, "iom1997", "a usual adult diet, above the RDA of 700 mg/day (UL 4,000 mg/day)"),
+    "egfr_ml_min": (100.0, "kdigo2012", "normal kidney function (KDIGO G1: 90 or more)"),
 })
 
 
@@ -160,6 +165,7 @@ class Intakes:
     sun_iu_per_day: float
     magnesium_mg_per_day: float
     calcium_mg_per_day: float
+    phosphorus_mg_per_day: float = DEFAULTS["phosphorus_mg_per_day"][0]
 
 
 @dataclass(frozen=True)
@@ -185,6 +191,15 @@ class Scenario:
         response).
     schedule : tuple of Supplement and Bolus
         Changes during a run: supplements started and stopped on given days, single boluses.
+    phosphorus_mg_per_day : float
+        Dietary phosphorus, 0-4,000 mg/day. Default 1000 (a usual diet; RDA 700).
+    egfr_ml_min : float
+        Kidney function (estimated glomerular filtration rate), 5-150 mL/min/1.73 m2. Default 100.
+        It scales the filtration of magnesium, calcium and phosphate and the kidney's CYP27B1.
+    conditions : tuple of str
+        Causes of magnesium loss, names from :data:`mgdlearn.model.conditions.CONDITIONS`
+        (``"ppi"``, ``"loop_diuretic"``, ``"thiazide"``, ``"alcohol_use_disorder"``,
+        ``"uncontrolled_diabetes"``, ``"chronic_diarrhoea"``); default none.
 
     Examples
     --------
@@ -200,11 +215,17 @@ class Scenario:
     serum_mg_mmol_l: float | None = field(default=None, metadata={"unit": "mmol/L", "source": "input"})
     body_mass_kg: float = _input("body_mass_kg")
     schedule: tuple[Event, ...] = field(default=())
+    phosphorus_mg_per_day: float = _input("phosphorus_mg_per_day")
+    egfr_ml_min: float = _input("egfr_ml_min")
+    conditions: tuple[str, ...] = field(default=(), metadata={"unit": "", "source": "mg_loss_conditions.csv"})
 
     def __post_init__(self) -> None:
+        from mgdlearn.model.conditions import check_conditions
+
         for name in ("vitamin_d_iu_per_day", "sun_iu_per_day", "magnesium_mg_per_day",
-                     "calcium_mg_per_day", "body_mass_kg"):
+                     "calcium_mg_per_day", "body_mass_kg", "phosphorus_mg_per_day", "egfr_ml_min"):
             object.__setattr__(self, name, _check(getattr(self, name), name))
+        object.__setattr__(self, "conditions", check_conditions(self.conditions))
         if self.serum_mg_mmol_l is not None:
             object.__setattr__(self, "serum_mg_mmol_l", _check(self.serum_mg_mmol_l, "serum_mg_mmol_l"))
         schedule = self.schedule
@@ -256,11 +277,11 @@ class Scenario:
                 vd += s.vitamin_d_iu_per_day
                 mg += s.magnesium_mg_per_day
                 ca += s.calcium_mg_per_day
-        return Intakes(vd, self.sun_iu_per_day, mg, ca)
+        return Intakes(vd, self.sun_iu_per_day, mg, ca, self.phosphorus_mg_per_day)
 
-    def intake_warnings(self, days: float = math.inf) -> tuple[str, ...]:
-        """Messages for intakes above tolerable upper intake levels during the first ``days``."""
-        out: list[str] = []
+    def intake_warnings(self, days: float = math.inf) -> tuple[ModelWarning, ...]:
+        """Warnings (messages) for intakes above tolerable upper intake levels during the first ``days``."""
+        out: list[ModelWarning] = []
         vd_ul = INTAKE_LIMITS["vitamin_d_ul"][0]
         mg_ul = INTAKE_LIMITS["magnesium_supplement_ul"][0]
         mg_total = mg_ul + INTAKE_LIMITS["magnesium_rda_max"][0]
@@ -268,25 +289,33 @@ class Scenario:
         peak_vd = max(self.intakes_on(d).vitamin_d_iu_per_day for d in self.change_days() if d < days)
         peak_mg = max(self.intakes_on(d).magnesium_mg_per_day for d in self.change_days() if d < days)
         peak_ca = max(self.intakes_on(d).calcium_mg_per_day for d in self.change_days() if d < days)
+        def add(message: str, kind: str, value: float, threshold: float, unit: str, source: str) -> None:
+            out.append(ModelWarning(message, kind=kind, value=value, threshold=threshold, unit=unit, source=source))
+
         if peak_vd > vd_ul:
-            out.append(f"Vitamin D intake reaches {peak_vd:,.0f} IU/day, above the tolerable upper intake "
-                       f"level (UL) of {vd_ul:,.0f} IU/day for ages 9+ (IOM 2011). Modelled for teaching only.")
+            add(f"Vitamin D intake reaches {peak_vd:,.0f} IU/day, above the tolerable upper intake "
+                f"level (UL) of {vd_ul:,.0f} IU/day for ages 9+ (IOM 2011). Modelled for teaching only.",
+                "vitamin_d_ul", peak_vd, vd_ul, "IU/day", "iom2011")
         supp_mg = max((s.magnesium_mg_per_day for s in self.supplements
                        if s.start_day < days), default=0.0)
         if supp_mg > mg_ul:
-            out.append(f"A magnesium supplement of {supp_mg:,.0f} mg/day is above the UL of {mg_ul:,.0f} "
-                       "mg/day for supplemental magnesium (ages 9+, IOM 1997); high doses cause diarrhoea.")
+            add(f"A magnesium supplement of {supp_mg:,.0f} mg/day is above the UL of {mg_ul:,.0f} "
+                "mg/day for supplemental magnesium (ages 9+, IOM 1997); high doses cause diarrhoea.",
+                "magnesium_supplement_ul", supp_mg, mg_ul, "mg/day", "iom1997")
         if peak_mg > mg_total:
-            out.append(f"Total magnesium intake reaches {peak_mg:,.0f} mg/day. The UL ({mg_ul:,.0f} mg/day) "
-                       "applies to supplements only, not food, but a total above "
-                       f"{mg_total:,.0f} mg/day (highest RDA + supplemental UL) needs supplements above the UL.")
+            add(f"Total magnesium intake reaches {peak_mg:,.0f} mg/day. The UL ({mg_ul:,.0f} mg/day) "
+                "applies to supplements only, not food, but a total above "
+                f"{mg_total:,.0f} mg/day (highest RDA + supplemental UL) needs supplements above the UL.",
+                "magnesium_total", peak_mg, mg_total, "mg/day", "iom1997;ods_mg")
         if peak_ca > ca_ul:
-            out.append(f"Calcium intake reaches {peak_ca:,.0f} mg/day, above the UL of {ca_ul:,.0f} mg/day "
-                       f"for adults 51+ ({ca_ul_young:,.0f} mg/day at 19-50; IOM 2011).")
+            add(f"Calcium intake reaches {peak_ca:,.0f} mg/day, above the UL of {ca_ul:,.0f} mg/day "
+                f"for adults 51+ ({ca_ul_young:,.0f} mg/day at 19-50; IOM 2011).",
+                "calcium_ul", peak_ca, ca_ul, "mg/day", "iom2011")
         for b in self.boluses:
             if b.day < days and b.vitamin_d_iu > vd_ul:
-                out.append(f"A single dose of {b.vitamin_d_iu:,.0f} IU on day {b.day:g} equals "
-                           f"{b.vitamin_d_iu / vd_ul:,.1f} days at the vitamin D UL of {vd_ul:,.0f} IU/day.")
+                add(f"A single dose of {b.vitamin_d_iu:,.0f} IU on day {b.day:g} equals "
+                    f"{b.vitamin_d_iu / vd_ul:,.1f} days at the vitamin D UL of {vd_ul:,.0f} IU/day.",
+                    "vitamin_d_bolus", b.vitamin_d_iu, vd_ul, "IU", "iom2011")
         return tuple(out)
 
 

@@ -8,14 +8,18 @@ import math
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from numbers import Integral
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from mgdlearn.errors import InputError, InputTypeError
-from mgdlearn.model.equations import FLOW_NAMES, I_CA, I_GUT, I_MG, I_MGSTORE, N_STATE, Rates, flows, make_rhs
+from mgdlearn.model.conditions import condition_effects
+from mgdlearn.model.dangers import ModelWarning, output_warnings
+from mgdlearn.model.equations import (FLOW_NAMES, I_CA, I_FGF23, I_GUT, I_MG, I_MGCELL, I_MGSTORE, I_P, N_INTAKE,
+                                      N_STATE, Rates, flows, make_rhs)
 from mgdlearn.model.parameters import CONSTANTS, Parameters
-from mgdlearn.model.scenario import INTAKE_LIMITS, RANGES, Scenario
+from mgdlearn.model.scenario import RANGES, Scenario
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -49,6 +53,7 @@ COLUMNS: Mapping[str, tuple[str, str]] = MappingProxyType({
     "mg_factor_cyp24a1": ("1", "magnesium factor on CYP24A1"),
     "mg_factor_pth_secretion": ("1", "magnesium factor on PTH secretion (chronic)"),
     "mg_factor_pth_action": ("1", "magnesium factor on kidney and bone response to PTH"),
+    "mg_factor_vdr_action": ("1", "magnesium factor on the calcitriol (receptor) effect on calcium absorption"),
     "ca_absorbed_mg_per_day": ("mg/day", "calcium absorbed by the gut"),
     "ca_fractional_absorption": ("1", "fraction of calcium intake absorbed"),
     "ca_bone_resorption_mg_per_day": ("mg/day", "calcium released from bone (resorption)"),
@@ -57,23 +62,36 @@ COLUMNS: Mapping[str, tuple[str, str]] = MappingProxyType({
     "mg_absorbed_mg_per_day": ("mg/day", "magnesium absorbed by the gut"),
     "mg_fractional_absorption": ("1", "fraction of magnesium intake absorbed"),
     "mg_urine_mg_per_day": ("mg/day", "urinary magnesium"),
+    "mg_tissue_mmol_l": ("mmol/L-equivalent", "cell magnesium (follows serum Mg over weeks; CYP27B1 depends on it)"),
+    "phosphate_mmol_l": ("mmol/L", "serum inorganic phosphate"),
+    "phosphate_mg_dl": ("mg/dL", "serum phosphate as phosphorus, in mass units"),
+    "fgf23_ru_ml": ("RU/mL", "C-terminal FGF23 (Immutopics assay units)"),
+    "ca_x_p_mg2_dl2": ("mg^2/dL^2", "calcium x phosphate product (total calcium, about 2 x ionized, times phosphate, "
+                                    "both in mg/dL)"),
+    "p_absorbed_mg_per_day": ("mg/day", "phosphorus absorbed by the gut"),
+    "p_urine_mg_per_day": ("mg/day", "urinary phosphorus"),
+    "p_fractional_excretion": ("1", "fraction of filtered phosphate excreted"),
     "vitamin_d_iu_per_day": ("IU/day", "oral vitamin D intake in effect (baseline + supplements)"),
     "sun_iu_per_day": ("IU/day", "skin and other background vitamin D3 input"),
     "magnesium_mg_per_day": ("mg/day", "magnesium intake in effect"),
     "calcium_mg_per_day": ("mg/day", "calcium intake in effect"),
+    "phosphorus_mg_per_day": ("mg/day", "phosphorus intake in effect"),
+    "egfr_ml_min": ("mL/min/1.73 m2", "kidney function (estimated glomerular filtration rate)"),
     "bolus_iu": ("IU", "vitamin D3 bolus taken that day"),
-    "vc_indicator": ("1", "TEACHING INDICATOR, not a clinical score: calcium load above "
-                          "vc_ca_threshold_mmol_l (in units of vc_ca_scale_mmol_l) times 0.85/serum Mg"),
+    "vc_indicator": ("1", "TEACHING INDICATOR, not a clinical score: calcium x phosphate product above "
+                          "vc_ca_p_threshold_mg2_dl2 plus ionized calcium above vc_ca_threshold_mmol_l (each in "
+                          "its scale units), times 0.85/serum Mg; 0 inside the normal ranges"),
     "vc_indicator_days": ("day", "vc_indicator accumulated over the run (0 at a steady state)"),
 })
 
 #: Typical size of each state, for absolute tolerances and convergence checks.
-_SCALE = (10.0, 10.0, 30.0, 60.0, 90.0, 1.0, 1.2, 0.85, 280.0)
+_SCALE = (10.0, 10.0, 30.0, 60.0, 90.0, 1.0, 1.2, 0.85, 280.0, 0.85, 1.1, 55.0)
 #: A state near the reference adult's steady state: the root finder's starting point.
-_GUESS = (0.0, 7.8, 28.0, 65.0, 90.0, 1.0, 1.2, 0.85, 280.0)
+_GUESS = (0.0, 7.8, 28.0, 65.0, 90.0, 1.0, 1.2, 0.85, 100.0, 0.85, 1.1, 55.0)
 #: Relative tolerance of the integrator: 25(OH)D within about 0.01 nmol/L of a run at 1e-5 (far
 #: below the model's own uncertainty) with a fifth fewer rate evaluations.
 _RTOL = 1e-4
+_I_FGF23_TARGET = FLOW_NAMES.index("fgf23_target")
 
 
 @dataclass(frozen=True, eq=False)
@@ -86,8 +104,9 @@ class Result:
         One row per day (index ``day``, 0 to ``days``), the columns of :data:`COLUMNS`.
     final : Mapping[str, float]
         The last row as a read-only mapping.
-    warnings : tuple of str
-        Intakes above upper intake levels and notable outputs (the run still happened).
+    warnings : tuple of ModelWarning
+        Intakes above upper intake levels and dangerous values (each a ``str``, its message, with
+        ``kind``, ``value``, ``threshold``, ``unit`` and ``source``; the run still happened).
     scenario : Scenario
     parameters : Parameters
     state : tuple of float
@@ -96,7 +115,7 @@ class Result:
 
     df: "pd.DataFrame"
     final: Mapping[str, float]
-    warnings: tuple[str, ...]
+    warnings: tuple[ModelWarning, ...]
     scenario: Scenario
     parameters: Parameters
     state: tuple[float, ...]
@@ -118,9 +137,23 @@ def _check_scenario(scenario: object, name: str = "scenario") -> Scenario:
     return scenario
 
 
+@lru_cache(maxsize=1)
+def _default_params() -> Parameters:
+    """``Parameters()`` (frozen), built once: creating it checks every field."""
+    return Parameters()
+
+
+@lru_cache(maxsize=1)
+def _column_index() -> "pd.Index":
+    """The output columns as a pandas Index, built once (shared by every result; Index is immutable)."""
+    import pandas as pd
+
+    return pd.Index(list(COLUMNS))
+
+
 def _check_params(params: object) -> Parameters:
     if params is None:
-        return Parameters()
+        return _default_params()
     if not isinstance(params, Parameters):
         raise InputTypeError(f"params must be a mgdlearn.model.Parameters(...) or None; got {type(params).__name__}.")
     return params
@@ -139,9 +172,26 @@ def _check_days(days: object) -> int:
     return n
 
 
-def _intake_tuple(scenario: Scenario, day: float) -> tuple[float, float, float, float]:
+def _intake_tuple(scenario: Scenario, day: float) -> tuple[float, float, float, float, float]:
     i = scenario.intakes_on(day)
-    return (i.vitamin_d_iu_per_day, i.sun_iu_per_day, i.magnesium_mg_per_day, i.calcium_mg_per_day)
+    return (i.vitamin_d_iu_per_day, i.sun_iu_per_day, i.magnesium_mg_per_day, i.calcium_mg_per_day,
+            i.phosphorus_mg_per_day)
+
+
+def _person(scenario: Scenario) -> tuple:
+    """What makes the rate constants of a scenario (one person): body mass, clamp, kidney, conditions."""
+    return (scenario.body_mass_kg, scenario.serum_mg_mmol_l, scenario.egfr_ml_min, scenario.conditions)
+
+
+def _rates(params: Parameters, scenario: Scenario) -> Rates:
+    return _rates_for(params, _person(scenario))
+
+
+@lru_cache(maxsize=64)
+def _rates_for(params: Parameters, person: tuple) -> Rates:
+    """The rate constants of one person, remembered (both keys are frozen; Rates is never changed)."""
+    body_mass, clamp, egfr, conditions = person
+    return Rates(params, body_mass, clamp, egfr, condition_effects(conditions))
 
 
 def intake_vector(scenario: Scenario, day: float = 0.0) -> tuple[float, ...]:
@@ -153,16 +203,16 @@ def intake_vector(scenario: Scenario, day: float = 0.0) -> tuple[float, ...]:
 # --------------------------------------------------------------------------------------------
 # steady state
 def _residual_ok(rhs: Any, y: "np.ndarray") -> bool:
-    import numpy as np
+    """True if ``y`` is a finite, non-negative state where every state changes by less than 1e-6
+    of its typical size per day (plain floats: this runs once per steady state)."""
+    values = y.tolist()
+    for v, s in zip(values, _SCALE):
+        if not math.isfinite(v) or v < -1e-9 * s:
+            return False
+    return all(abs(f) <= 1e-6 * s + 1e-9 for f, s in zip(rhs(0.0, y), _SCALE))
 
-    if not np.all(np.isfinite(y)) or np.any(y < -1e-9 * np.asarray(_SCALE)):
-        return False
-    f = np.asarray(rhs(0.0, y))
-    # every state changes by less than 1e-6 of its typical size per day
-    return bool(np.all(np.abs(f) <= 1e-6 * np.asarray(_SCALE) + 1e-9))
 
-
-def _initial_guess(rates: Rates, u: tuple[float, float, float, float], clamp: float | None) -> "np.ndarray":
+def _initial_guess(rates: Rates, u: tuple[float, ...], clamp: float | None) -> "np.ndarray":
     """A starting point for the root finder: the slow subsystems solved one at a time.
 
     Magnesium balance, then vitamin D3 (with its store), then 25(OH)D, each a one-dimensional
@@ -174,20 +224,33 @@ def _initial_guess(rates: Rates, u: tuple[float, float, float, float], clamp: fl
     from scipy.optimize import brentq
 
     y = np.array(_GUESS)
+    rhs = make_rhs(rates, u)     # plain floats: the derivatives alone, as the solver uses them
+    where = {"D": 1, "S": 2, "H": 3, "M": I_MG, "Ms": I_MGSTORE, "T": I_MGCELL, "P": I_P, "F": I_FGF23}
 
     def rate(i: int, **changes: float) -> float:
-        z = y.tolist()  # plain floats: the rate equations run several times faster than on numpy scalars
+        z = y.tolist()
         for k, v in changes.items():
-            z[{"D": 1, "S": 2, "H": 3, "M": I_MG, "Ms": I_MGSTORE}[k]] = v
-        return float(flows([v if v > 0.0 else 0.0 for v in z], u, rates)[i])
+            z[where[k]] = v
+        return rhs(0.0, z)[i]
 
     if clamp is not None:
         m = clamp
     else:
         def mg_balance(x: float) -> float:
-            return rate(I_MG, M=x, Ms=rates.store * x)
+            return rate(I_MG, M=x, Ms=rates.store * x, T=x)
         m = 0.0 if mg_balance(1e-9) <= 0.0 else brentq(mg_balance, 1e-9, 10.0, xtol=1e-7)
-    y[I_MG], y[I_MGSTORE] = m, rates.store * m
+    y[I_MG], y[I_MGSTORE], y[I_MGCELL] = m, rates.store * m, m
+
+    k_fgf23 = rates.fgf23_turnover_per_day
+
+    def fgf23_at(x: float) -> float:
+        # the FGF23 target at phosphate x: F + dF/dt / k (dF/dt = k (target - F)), with F = 0
+        return rate(I_FGF23, P=x, F=0.0) / k_fgf23
+
+    def p_balance(x: float) -> float:
+        return rate(I_P, P=x, F=fgf23_at(x))
+    p = 1e-6 if p_balance(1e-6) <= 0.0 else brentq(p_balance, 1e-6, 50.0, xtol=1e-7)
+    y[I_P], y[I_FGF23] = p, fgf23_at(p)
 
     def d_balance(x: float) -> float:
         return rate(1, D=x, S=rates.kup * x / rates.krel)
@@ -231,36 +294,44 @@ def _solve_steady_state(scenario: Scenario, params: Parameters, guess: "np.ndarr
 
     u = _intake_tuple(scenario, 0.0)
     clamp = scenario.serum_mg_mmol_l
-    rates = Rates(params, scenario.body_mass_kg, clamp)
+    rates = _rates(params, scenario)
     rhs = make_rhs(rates, u)
 
-    def fun(y: "np.ndarray") -> list[float]:
-        f = rhs(0.0, y)
-        if clamp is not None:
-            f[I_MG] = y[I_MG] - clamp           # clamped: the Mg equation is "M = clamp"
-        return f
+    # Root finding on the states that are not fixed by others at a steady state: the gut bolus
+    # state is 0, cell magnesium equals serum magnesium, and a clamp fixes serum magnesium.
+    fixed = {I_GUT, I_MGCELL} | ({I_MG} if clamp is not None else set())
+    idx = [i for i in range(N_STATE) if i not in fixed]
+    pick = itemgetter(*idx)
+    holes = sorted(fixed)
 
-    options = {"xtol": 1e-12, "diag": 1.0 / np.asarray(_SCALE)}
+    def full_list(x: "np.ndarray") -> list[float]:
+        y = x.tolist()
+        for i in holes:
+            y.insert(i, 0.0)
+        if clamp is not None:
+            y[I_MG] = clamp
+        y[I_MGCELL] = y[I_MG]
+        return y
+
+    def full(x: "np.ndarray") -> "np.ndarray":
+        return np.array(full_list(x))
+
+    def fun(x: "np.ndarray") -> tuple[float, ...]:
+        return pick(rhs(0.0, full_list(x)))
+
+    options = {"xtol": 1e-12, "diag": 1.0 / np.asarray(_SCALE)[idx]}
     if guess is not None:
-        y = np.array(guess, dtype=float)
-        if clamp is not None:
-            y[I_MG] = clamp
         # a near guess converges in a few steps; a far one gives up early for the usual start
-        y = np.asarray(root(fun, y, method="hybr", options={**options, "maxfev": 40}).x, dtype=float)
-        if clamp is not None:
-            y[I_MG] = clamp
-        y[I_GUT] = 0.0
+        x = np.asarray(guess, dtype=float)[idx]
+        y = full(np.asarray(root(fun, x, method="hybr", options={**options, "maxfev": 40}).x, dtype=float))
         if _residual_ok(rhs, y):
             return np.maximum(y, 0.0)
     y0 = _initial_guess(rates, u, clamp)
     for horizon in (0.0, 400.0, 4000.0):
         if horizon:
             y0 = _integrate(rhs, np.maximum(y0, 0.0), 0.0, horizon, None)[:, -1]
-        sol = root(fun, y0, method="hybr", options=options)
-        y = np.asarray(sol.x, dtype=float)
-        if clamp is not None:
-            y[I_MG] = clamp
-        y[I_GUT] = 0.0
+        sol = root(fun, np.asarray(y0, dtype=float)[idx], method="hybr", options=options)
+        y = full(np.asarray(sol.x, dtype=float))
         if _residual_ok(rhs, y):
             return np.maximum(y, 0.0)
     return np.maximum(y0, 0.0)
@@ -297,7 +368,11 @@ def _outputs(Y: "np.ndarray", U: Sequence["np.ndarray"], rates: Rates, params: P
     import numpy as np
 
     Y = np.maximum(Y, 0.0)       # remove solver round-off below zero (states are non-negative)
-    out = flows(list(Y), list(U), rates)
+    if Y.shape[1] == 1:
+        # one row (a steady state): plain floats are many times faster than 1-element arrays
+        out = [np.array([v]) for v in flows(Y[:, 0].tolist(), [float(np.asarray(x).ravel()[0]) for x in U], rates)]
+    else:
+        out = flows(list(Y), list(U), rates)
     named = dict(zip(FLOW_NAMES, out[N_STATE:]))
     n = Y.shape[1]
 
@@ -305,14 +380,21 @@ def _outputs(Y: "np.ndarray", U: Sequence["np.ndarray"], rates: Rates, params: P
         a = np.asarray(v, dtype=float)
         return a if a.shape == (n,) else np.broadcast_to(a, (n,)).copy()
 
-    H, C, Ca, M = Y[3], Y[4], Y[I_CA], Y[I_MG]
-    ca_ref, mg_ref = params.vc_ca_threshold_mmol_l, params.mg_ref_mmol_l
-    vc = np.maximum(Ca - ca_ref, 0.0) / params.vc_ca_scale_mmol_l * mg_ref / np.maximum(M, 0.1)
+    H, C, Ca, M, P = Y[3], Y[4], Y[I_CA], Y[I_MG], Y[I_P]
+    ca_total_mg_dl = Ca * CONSTANTS["total_ca_per_ionized_ca"][0] * CONSTANTS["mg_dl_per_mmol_l_ca"][0]
+    p_mg_dl = P * CONSTANTS["mg_dl_per_mmol_l_p"][0]
+    ca_x_p = ca_total_mg_dl * p_mg_dl
+    # teaching indicator: calcium-phosphate load and calcium load, each 0 inside the normal ranges,
+    # weighted up when magnesium (a crystallisation inhibitor, terbraake2018) is low
+    load = (np.maximum(ca_x_p - params.vc_ca_p_threshold_mg2_dl2, 0.0) / params.vc_ca_p_scale_mg2_dl2
+            + np.maximum(Ca - params.vc_ca_threshold_mmol_l, 0.0) / params.vc_ca_scale_mmol_l)
+    vc = load * params.mg_ref_mmol_l / np.maximum(M, 0.1)
     if n > 1:
         vc_days = np.concatenate(([0.0], np.cumsum(0.5 * (vc[1:] + vc[:-1]) * np.diff(days))))
     else:
         vc_days = np.zeros(1)
     mg_per_mmol_mg, mg_per_mmol_ca = 1.0 / CONSTANTS["mmol_per_mg_mg"][0], 1.0 / CONSTANTS["mmol_per_mg_ca"][0]
+    mg_per_mmol_p = 1.0 / CONSTANTS["mmol_per_mg_p"][0]
     cols = {
         "ohd25_nmol_l": H,
         "calcitriol_pmol_l": C,
@@ -339,6 +421,7 @@ def _outputs(Y: "np.ndarray", U: Sequence["np.ndarray"], rates: Rates, params: P
         "mg_factor_cyp24a1": named["mg_factor_cyp24a1"],
         "mg_factor_pth_secretion": named["mg_factor_pth_secretion"],
         "mg_factor_pth_action": named["mg_factor_pth_action"],
+        "mg_factor_vdr_action": named["mg_factor_vdr_action"],
         "ca_absorbed_mg_per_day": named["ca_absorbed_mmol"] * mg_per_mmol_ca,
         "ca_fractional_absorption": named["ca_fractional_absorption"],
         "ca_bone_resorption_mg_per_day": named["ca_bone_resorption_mmol"] * mg_per_mmol_ca,
@@ -347,10 +430,20 @@ def _outputs(Y: "np.ndarray", U: Sequence["np.ndarray"], rates: Rates, params: P
         "mg_absorbed_mg_per_day": named["mg_absorbed_mmol"] * mg_per_mmol_mg,
         "mg_fractional_absorption": named["mg_fractional_absorption"],
         "mg_urine_mg_per_day": named["mg_urine_mmol"] * mg_per_mmol_mg,
+        "mg_tissue_mmol_l": Y[I_MGCELL],
+        "phosphate_mmol_l": P,
+        "phosphate_mg_dl": p_mg_dl,
+        "fgf23_ru_ml": Y[I_FGF23],
+        "ca_x_p_mg2_dl2": ca_x_p,
+        "p_absorbed_mg_per_day": named["p_absorbed_mmol"] * mg_per_mmol_p,
+        "p_urine_mg_per_day": named["p_urine_mmol"] * mg_per_mmol_p,
+        "p_fractional_excretion": 1.0 - full(named["p_reabsorbed_fraction"]),
         "vitamin_d_iu_per_day": U[0],
         "sun_iu_per_day": U[1],
         "magnesium_mg_per_day": U[2],
         "calcium_mg_per_day": U[3],
+        "phosphorus_mg_per_day": U[4],
+        "egfr_ml_min": rates.egfr_ml_min,
         "bolus_iu": bolus,
         "vc_indicator": vc,
         "vc_indicator_days": vc_days,
@@ -358,12 +451,22 @@ def _outputs(Y: "np.ndarray", U: Sequence["np.ndarray"], rates: Rates, params: P
     return {k: full(v) for k, v in cols.items()}
 
 
-def _output_warnings(ohd25_max: float) -> list[str]:
-    high, _, _, _ = INTAKE_LIMITS["ohd25_high_nmol_l"]
-    if ohd25_max > high:
-        return [f"25(OH)D reaches {ohd25_max:.0f} nmol/L, above {high:.0f} nmol/L where IOM 2011 notes "
-                "possible adverse effects."]
-    return []
+#: Output columns the danger flags read.
+_FLAGGED = ("mg_serum_mmol_l", "ca_ion_mmol_l", "ohd25_nmol_l", "ca_x_p_mg2_dl2")
+
+
+def _output_warnings(cols: Mapping[str, Any], *, steady: bool = False) -> list[ModelWarning]:
+    """Danger flags from the lowest and highest value of each flagged column."""
+    import numpy as np
+
+    extremes = {}
+    for c in _FLAGGED:
+        v = cols[c]
+        if len(v) == 1:
+            extremes[c] = (float(v[0]), float(v[0]))
+        else:
+            extremes[c] = (float(np.min(v)), float(np.max(v)))
+    return output_warnings(extremes, steady=steady)
 
 
 # --------------------------------------------------------------------------------------------
@@ -397,11 +500,11 @@ def steady_state(scenario: Scenario, params: Parameters | None = None) -> "pd.Se
     scenario = _check_scenario(scenario)
     params = _check_params(params)
     y = _steady_state_vector(scenario, params)
-    rates = Rates(params, scenario.body_mass_kg, scenario.serum_mg_mmol_l)
+    rates = _rates(params, scenario)
     u = [np.array([v]) for v in _intake_tuple(scenario, 0.0)]
     cols = _outputs(y.reshape(N_STATE, 1), u, rates, params, np.zeros(1), np.zeros(1))
-    series = pd.Series(np.array([v[0] for v in cols.values()], dtype=float), index=list(cols), name="steady state")
-    series.attrs["warnings"] = scenario.intake_warnings(1.0) + tuple(_output_warnings(series["ohd25_nmol_l"]))
+    series = pd.Series(np.array([v[0] for v in cols.values()], dtype=float), index=_column_index(), name="steady state")
+    series.attrs["warnings"] = scenario.intake_warnings(1.0) + tuple(_output_warnings(cols, steady=True))
     return series
 
 
@@ -441,19 +544,22 @@ def steady_state_sweep(scenarios: Sequence[Scenario], params: Parameters | None 
     rows = np.empty((len(scenarios), len(COLUMNS)))
     groups: dict[tuple, list[int]] = {}
     for i, sc in enumerate(scenarios):
-        groups.setdefault((sc.body_mass_kg, sc.serum_mg_mmol_l is None), []).append(i)
+        groups.setdefault((sc.body_mass_kg, sc.serum_mg_mmol_l is None, sc.egfr_ml_min, sc.conditions),
+                          []).append(i)
     for members in groups.values():
         first = scenarios[members[0]]
-        rates = Rates(params, first.body_mass_kg, first.serum_mg_mmol_l)
+        rates = _rates(params, first)
         u = list(np.array([_intake_tuple(scenarios[i], 0.0) for i in members]).T)
         n = len(members)
         cols = _outputs(np.array([states[i] for i in members]).T, u, rates, params, np.zeros(n), np.zeros(n))
         cols["vc_indicator_days"] = np.zeros(n)  # separate steady states, not a run through time
         rows[members] = np.column_stack([cols[name] for name in COLUMNS])
-    df = pd.DataFrame(rows, columns=list(COLUMNS))
+    df = pd.DataFrame(rows, columns=_column_index())
     warnings_seen: dict[str, None] = {}
-    for sc, ohd25 in zip(scenarios, df["ohd25_nmol_l"]):
-        for w in sc.intake_warnings(1.0) + tuple(_output_warnings(float(ohd25))):
+    flagged = {c: df[c].to_numpy() for c in _FLAGGED}
+    for i, sc in enumerate(scenarios):
+        row = {c: v[i:i + 1] for c, v in flagged.items()}
+        for w in sc.intake_warnings(1.0) + tuple(_output_warnings(row, steady=True)):
             warnings_seen.setdefault(w, None)
     df.attrs["warnings"] = tuple(warnings_seen)
     return df
@@ -490,7 +596,7 @@ def simulate(scenario: Scenario, days: int = 365, *, start: "Scenario | Result |
     n_days = _check_days(days)
     params = _check_params(params)
     y = _start_state(scenario, start, params)
-    rates = Rates(params, scenario.body_mass_kg, scenario.serum_mg_mmol_l)
+    rates = _rates(params, scenario)
     states, intakes, bolus_col, y = _advance(scenario, n_days, y, rates)
     return _result(scenario, params, rates, states, intakes, bolus_col, y)
 
@@ -534,15 +640,15 @@ def simulate_sequence(steps: Sequence[tuple[Scenario, int]], *, start: "Scenario
         checked.append((_check_scenario(step[0], f"step {i + 1}'s scenario"), _check_days(step[1])))
     first = checked[0][0]
     for sc, _ in checked[1:]:
-        if (sc.body_mass_kg, sc.serum_mg_mmol_l) != (first.body_mass_kg, first.serum_mg_mmol_l):
-            raise InputError("All steps of a sequence must share body mass and serum magnesium clamp "
-                             "(they are one person).")
+        if _person(sc) != _person(first):
+            raise InputError("All steps of a sequence must share body mass, serum magnesium clamp, eGFR and "
+                             "conditions (they are one person).")
     total = sum(n for _, n in checked)
     if total > 3650:
         raise InputError(f"A sequence runs at most 3650 days; these steps add up to {total}.")
     params = _check_params(params)
     y = _start_state(first, start, params)
-    rates = Rates(params, first.body_mass_kg, first.serum_mg_mmol_l)
+    rates = _rates(params, first)
     parts_s, parts_u, parts_b = [], [], []
     for i, (sc, n) in enumerate(checked):
         states, intakes, bolus_col, y = _advance(sc, n, y, rates)
@@ -563,7 +669,10 @@ def _start_state(scenario: Scenario, start: "Scenario | Result | None", params: 
     if isinstance(start, Scenario):
         return _steady_state_vector(start, params)
     if isinstance(start, Result):
-        return np.array(start.state, dtype=float)
+        y = np.array(start.state, dtype=float)
+        if y.shape != (N_STATE,):
+            raise InputError(f"start has {y.size} state values; this model has {N_STATE}.")
+        return y
     raise InputTypeError("start must be None, a Scenario (start from its steady state) or a Result "
                          f"(continue from its end); got {type(start).__name__}.")
 
@@ -583,7 +692,7 @@ def _advance(scenario: Scenario, n_days: int, y: "np.ndarray", rates: Rates
                     *(b.day for b in boluses)})
     grid = np.arange(n_days + 1, dtype=float)
     states = np.empty((N_STATE, n_days + 1))
-    intakes = np.empty((4, n_days + 1))
+    intakes = np.empty((N_INTAKE, n_days + 1))
     states[:, 0] = y
     for a, b in zip(edges[:-1], edges[1:]):
         for bolus in boluses:
@@ -612,19 +721,19 @@ def _advance(scenario: Scenario, n_days: int, y: "np.ndarray", rates: Rates
 
 
 def _result(scenario: Scenario, params: Parameters, rates: Rates, states: "np.ndarray", intakes: "np.ndarray",
-            bolus_col: "np.ndarray", y: "np.ndarray", warnings: tuple[str, ...] | None = None) -> Result:
+            bolus_col: "np.ndarray", y: "np.ndarray", warnings: tuple[ModelWarning, ...] | None = None) -> Result:
     import numpy as np
     import pandas as pd
 
     n = states.shape[1]
     grid = np.arange(n, dtype=float)
     cols = _outputs(states, list(intakes), rates, params, bolus_col, grid)
-    df = pd.DataFrame(np.column_stack(list(cols.values())), columns=list(cols),
+    df = pd.DataFrame(np.column_stack(list(cols.values())), columns=_column_index(),
                       index=pd.RangeIndex(n, name="day"))
     final = MappingProxyType({k: float(v[-1]) for k, v in cols.items()})
     if warnings is None:
         warnings = scenario.intake_warnings(n - 1)
-    warnings = tuple(warnings) + tuple(_output_warnings(float(cols["ohd25_nmol_l"].max())))
+    warnings = tuple(warnings) + tuple(_output_warnings(cols))
     return Result(df=df, final=final, warnings=warnings, scenario=scenario, parameters=params,
                   state=tuple(float(v) for v in np.maximum(y, 0.0)))
 
