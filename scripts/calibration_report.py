@@ -14,11 +14,10 @@ import argparse
 import json
 import math
 import sys
-from dataclasses import replace
 
 import numpy as np
 
-from mgdlearn.model import Bolus, Parameters, Scenario, Supplement, simulate, steady_state
+from mgdlearn.model import Parameters, Scenario, simulate, steady_state
 
 
 def measure(p: Parameters | None = None) -> list[tuple[str, str, float | str, bool]]:

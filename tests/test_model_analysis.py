@@ -149,3 +149,17 @@ def test_gland_pth_broadcasts_rises_as_calcium_falls_and_refuses_nonsense():
         gland_pth(12.0, 0.85)
     with pytest.raises(TypeError, match="number or an array"):
         gland_pth("1.2", 0.85)
+
+
+def test_rates_at_a_steady_state_are_zero_for_a_person_with_low_kidney_function_and_a_condition():
+    """The analysis sees the same person as the solver: eGFR and conditions included."""
+    from mgdlearn.model import Scenario, steady_state
+    from mgdlearn.model.analysis import rates_at
+
+    sc = Scenario(egfr_ml_min=20, conditions=("ppi",), magnesium_mg_per_day=250)
+    ss = steady_state(sc)
+    rates = rates_at(ss, sc).derivatives
+    assert max(abs(v) for v in rates.values()) < 1e-5
+    # and at the healthy person's steady state the same patient's body is not at rest
+    healthy = steady_state(Scenario(magnesium_mg_per_day=250))
+    assert max(abs(v) for v in rates_at(healthy, sc).derivatives.values()) > 1e-3

@@ -10,8 +10,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mgdlearn.model import (CONDITIONS, RANGES, Bolus, ModelWarning, Scenario, Supplement, simulate,
-                            steady_state, to_sbml)
+from mgdlearn.model import (
+    CONDITIONS,
+    RANGES,
+    Bolus,
+    ModelWarning,
+    Scenario,
+    Supplement,
+    simulate,
+    steady_state,
+    to_sbml,
+)
 from mgdlearn.model.conditions import condition_effects
 from mgdlearn.model.equations import STATE_TABLE, generated_source
 

@@ -136,10 +136,10 @@ the equation table, output on the daily grid; :func:`steady_state` solves ``rhs 
 """
 from __future__ import annotations
 
-from mgdlearn.model.parameters import CONSTANTS, Parameters, parameter_info
-from mgdlearn.model.scenario import INTAKE_LIMITS, RANGES, Bolus, Scenario, Supplement
 from mgdlearn.model.conditions import CONDITIONS
 from mgdlearn.model.dangers import ModelWarning
+from mgdlearn.model.parameters import CONSTANTS, Parameters, parameter_info
+from mgdlearn.model.scenario import INTAKE_LIMITS, RANGES, Bolus, Scenario, Supplement
 from mgdlearn.model.solver import COLUMNS, Result, simulate, simulate_sequence, steady_state, steady_state_sweep
 
 

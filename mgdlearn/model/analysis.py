@@ -37,6 +37,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Mapping
 
 from mgdlearn.errors import InputError, InputTypeError, require_number
+from mgdlearn.model.conditions import condition_effects
 from mgdlearn.model.equations import FLOW_NAMES, STATE, Rates, flows
 from mgdlearn.model.parameters import Parameters
 from mgdlearn.model.scenario import Scenario
@@ -95,7 +96,9 @@ class _Evaluator:
 
     def __init__(self, scenario: Scenario, params: Parameters, *, free_magnesium: bool = False) -> None:
         clamp = None if free_magnesium else scenario.serum_mg_mmol_l
-        self.rates = Rates(params, scenario.body_mass_kg, clamp)
+        # the same person as the solver's: body mass, clamp, kidney function and conditions
+        self.rates = Rates(params, scenario.body_mass_kg, clamp, scenario.egfr_ml_min,
+                           condition_effects(scenario.conditions))
         self.u = intake_vector(scenario, 0.0)
         self.n = len(STATE_NAMES)
 

@@ -8,16 +8,29 @@ import math
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter
 from numbers import Integral
+from operator import itemgetter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from mgdlearn.errors import InputError, InputTypeError
 from mgdlearn.model.conditions import condition_effects
 from mgdlearn.model.dangers import ModelWarning, output_warnings
-from mgdlearn.model.equations import (FLOW_NAMES, I_CA, I_FGF23, I_GUT, I_MG, I_MGCELL, I_MGSTORE, I_P, N_INTAKE,
-                                      N_STATE, Rates, flows, make_rhs)
+from mgdlearn.model.equations import (
+    FLOW_NAMES,
+    I_CA,
+    I_FGF23,
+    I_GUT,
+    I_MG,
+    I_MGCELL,
+    I_MGSTORE,
+    I_P,
+    N_INTAKE,
+    N_STATE,
+    Rates,
+    flows,
+    make_rhs,
+)
 from mgdlearn.model.parameters import CONSTANTS, Parameters
 from mgdlearn.model.scenario import RANGES, Scenario
 
