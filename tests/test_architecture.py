@@ -19,15 +19,6 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "mgdlearn"
 BIN = Path(sys.executable).parent
 
-#: Function-level imports of mgdlearn.* that need no comment yet: the saved-progress store and the
-#: checker import each other (the one import circle left, mgdlearn.progress_store <->
-#: mgdlearn.exercises; the exercises part of issue 12 removes it). Path -> reason.
-KNOWN_LAZY_IMPORTS = {
-    "mgdlearn/exercises/__init__.py": "checker <-> progress_store circle (issue 12, exercises part)",
-    "mgdlearn/exercises/checker.py": "checker <-> progress_store circle (issue 12, exercises part)",
-    "mgdlearn/exercises/digest.py": "checker <-> progress_store circle (issue 12, exercises part)",
-    "mgdlearn/progress_store.py": "checker <-> progress_store circle (issue 12, exercises part)",
-}
 
 #: ``obj._private`` accesses allowed in mgdlearn (on anything but ``self``/``cls``): none.
 PRIVATE_ATTRIBUTE_ALLOW_LIST: dict[tuple[str, str], str] = {}
@@ -79,8 +70,6 @@ def test_mgdlearn_imports_sit_at_module_top_unless_a_comment_says_why():
     problems = []
     for path in _sources():
         rel = path.relative_to(ROOT).as_posix()
-        if rel in KNOWN_LAZY_IMPORTS:
-            continue
         problems += [f"{rel}:{line} imports {module} inside a function"
                      for line, module in function_level_imports(path.read_text(encoding="utf-8"))]
     assert problems == []

@@ -63,6 +63,7 @@ __all__ = ["check", "check_result", "hint", "grade", "default_checker"]
 @lru_cache(maxsize=1)
 def default_checker() -> "Checker":
     """The checker this kernel's :func:`check` and :func:`hint` use (created on first use)."""
+    # lazy: the checker loads the whole exercise bank; importing mgdlearn.exercises stays cheap
     from mgdlearn.exercises.checker import Checker
 
     return Checker()
@@ -110,6 +111,7 @@ def grade(exercise_id: str, answer: object) -> bool:
     mgdlearn.errors.InputError
         If ``exercise_id`` is not an exercise in the bank.
     """
+    # lazy: as in default_checker
     from mgdlearn.exercises.checker import Checker
 
     return Checker(save=False).result(exercise_id, answer).correct

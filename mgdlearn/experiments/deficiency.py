@@ -19,7 +19,7 @@ Examples
 --------
 >>> from mgdlearn.experiments.deficiency import compute_dose_response
 >>> d = compute_dose_response(low_mg_mmol_l=0.5)
->>> bool(d.curves["low"]["ohd25_nmol_l"][-1] < d.curves["adequate"]["ohd25_nmol_l"][-1])
+>>> bool(d.curves["low"]["calcitriol_pmol_l"][-1] < d.curves["adequate"]["calcitriol_pmol_l"][-1])
 True
 """
 from __future__ import annotations

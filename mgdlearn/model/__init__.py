@@ -139,16 +139,9 @@ from __future__ import annotations
 from mgdlearn.model.conditions import CONDITIONS
 from mgdlearn.model.dangers import ModelWarning
 from mgdlearn.model.parameters import CONSTANTS, Parameters, parameter_info
+from mgdlearn.model.sbml import to_sbml
 from mgdlearn.model.scenario import INTAKE_LIMITS, RANGES, Bolus, Scenario, Supplement
 from mgdlearn.model.solver import COLUMNS, Result, simulate, simulate_sequence, steady_state, steady_state_sweep
-
-
-def to_sbml(scenario: Scenario, **kwargs: object) -> str:
-    """Export the model for ``scenario`` to SBML (see :func:`mgdlearn.model.sbml.to_sbml`)."""
-    from mgdlearn.model.sbml import to_sbml as _to_sbml
-
-    return _to_sbml(scenario, **kwargs)  # type: ignore[arg-type]
-
 
 __all__ = ["Bolus", "COLUMNS", "CONDITIONS", "CONSTANTS", "INTAKE_LIMITS", "ModelWarning", "Parameters", "RANGES",
            "Result", "Scenario", "Supplement", "parameter_info", "simulate", "simulate_sequence", "steady_state",

@@ -24,6 +24,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Mapping
 
+from mgdlearn.bibliography import cite
+
 #: How each model column is named in a warning.
 _WHAT = {"mg_serum_mmol_l": "Serum magnesium", "ca_ion_mmol_l": "Ionized calcium", "ohd25_nmol_l": "25(OH)D",
          "ca_x_p_mg2_dl2": "The calcium x phosphate product"}
@@ -105,8 +107,6 @@ def danger_thresholds() -> tuple[DangerThreshold, ...]:
 
 
 def _cite(keys: str) -> str:
-    from mgdlearn.bibliography import cite
-
     return "; ".join(cite(k).short for k in keys.split(";") if k)
 
 

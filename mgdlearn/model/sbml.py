@@ -9,8 +9,10 @@ vitamin D3 on its day. python-libsbml is imported only here, when you export.
 
 Examples
 --------
->>> from mgdlearn.model import Scenario, to_sbml            # doctest: +SKIP
->>> xml = to_sbml(Scenario(vitamin_d_iu_per_day=2000), path="mgd.xml")   # open mgd.xml in COPASI
+>>> from mgdlearn.model import Scenario, to_sbml
+>>> xml = to_sbml(Scenario(vitamin_d_iu_per_day=2000))   # path="mgd.xml" also writes a file for COPASI
+>>> xml.lstrip().startswith("<?xml") and "<sbml" in xml
+True
 """
 from __future__ import annotations
 
@@ -19,7 +21,12 @@ from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mgdlearn.errors import InputTypeError
+from mgdlearn.bibliography import REFERENCES as _refs
+from mgdlearn.bibliography import cite
+from mgdlearn.model.equations import ALGEBRAIC, DERIVED, INTAKES, ODES, PERSON, STATE_TABLE
+from mgdlearn.model.parameters import CONSTANTS
+from mgdlearn.model.parameters import Parameters as _Parameters
+from mgdlearn.model.solver import _check_params, _check_scenario, _intake_tuple, _rates, _start_state
 
 if TYPE_CHECKING:  # pragma: no cover
     from mgdlearn.model.parameters import Parameters
@@ -87,13 +94,6 @@ def to_sbml(scenario: "Scenario", *, days: int | None = None, start: "Scenario |
         import libsbml
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise ImportError("to_sbml needs python-libsbml: pip install python-libsbml") from exc
-
-    from mgdlearn.bibliography import REFERENCES as _refs
-    from mgdlearn.bibliography import cite
-    from mgdlearn.model.equations import ALGEBRAIC, DERIVED, INTAKES, ODES, PERSON, STATE_TABLE
-    from mgdlearn.model.parameters import CONSTANTS
-    from mgdlearn.model.parameters import Parameters as _Parameters
-    from mgdlearn.model.solver import _check_params, _check_scenario, _intake_tuple, _rates, _start_state
 
     scenario = _check_scenario(scenario)
     params = _check_params(params)
@@ -230,12 +230,6 @@ def check_sbml(xml: str) -> list[str]:
     return [doc.getError(i).getMessage() for i in range(doc.getNumErrors())
             if doc.getError(i).getSeverity() >= libsbml.LIBSBML_SEV_ERROR]
 
-
-def _require_scenario(scenario: object) -> None:  # pragma: no cover - kept for symmetry
-    from mgdlearn.model.scenario import Scenario
-
-    if not isinstance(scenario, Scenario):
-        raise InputTypeError(f"scenario must be a mgdlearn.model.Scenario(...); got {type(scenario).__name__}.")
 
 
 __all__ = ["check_sbml", "to_sbml"]

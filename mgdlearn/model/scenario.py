@@ -14,6 +14,7 @@ from typing import Any, Iterable, Mapping, Union
 
 from mgdlearn import reference_values
 from mgdlearn.errors import InputError, InputTypeError, require_number
+from mgdlearn.model.conditions import check_conditions
 from mgdlearn.model.dangers import ModelWarning
 
 #: Allowed input ranges: name -> (low, high, unit, source of the default / reason for the range).
@@ -220,8 +221,6 @@ class Scenario:
     conditions: tuple[str, ...] = field(default=(), metadata={"unit": "", "source": "mg_loss_conditions.csv"})
 
     def __post_init__(self) -> None:
-        from mgdlearn.model.conditions import check_conditions
-
         for name in ("vitamin_d_iu_per_day", "sun_iu_per_day", "magnesium_mg_per_day",
                      "calcium_mg_per_day", "body_mass_kg", "phosphorus_mg_per_day", "egfr_ml_min"):
             object.__setattr__(self, name, _check(getattr(self, name), name))
