@@ -167,18 +167,7 @@ def _places(fig) -> list[float]:
     return places
 
 
-#: Explorers whose fixed frames (in mgdlearn/plots) were sized for the v1 model: at a slider's end
-#: model v2 (issue 13) leaves them, so the plot falls back to a wider frame. For the plots owner.
-_V2_FRAMES = {
-    "loop gain (03)": "loop gain reaches 0.2-0.5 at loop strength 0.4 (CYP27B1's stronger Mg dependence)",
-    "pth response (04)": "calcitriol above 125 pmol/L at 100 mg/day calcium (Adams 1979 calibration)",
-    "calcification (04)": "ionized calcium above 1.5 mmol/L at 3000 mg/day calcium and toxic vitamin D",
-    "rickets (04)": "25(OH)D above 175 nmol/L with 4000 IU/day extra (Barger-Lux 1998 calibration)",
-}
-
-
-@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(reason=_V2_FRAMES[n], strict=False))
-                                  if n in _V2_FRAMES else n for n in EXPLORERS])
+@pytest.mark.parametrize("name", EXPLORERS)
 def test_every_sliders_extremes_keep_the_explorers_frame(name):
     """Fixed frames: moving any one slider to its ends keeps the axes, their limits and the static
     artists (a new frame costs a full draw, 100-250 ms, and moves compare by eye)."""

@@ -203,8 +203,8 @@ def redraw_pth_response(data: Curves, drawing: Drawing | None = None) -> tuple[D
     """:func:`draw_pth_response`, updating ``drawing`` (of an earlier call) in place."""
     panels = (
         Panel("pth_pmol_l", "PTH", "pmol/L", _range("pth", "pmol/L"), "normal range", frame=(0.0, 10.0)),
-        Panel("calcitriol_pmol_l", "Calcitriol", "pmol/L", frame=(0.0, 125.0)),
-        Panel("ca_ion_mmol_l", "Ionized calcium", "mmol/L", _range("ionized_calcium", "mmol/L"), frame=(0.6, 1.4)),
+        Panel("calcitriol_pmol_l", "Calcitriol", "pmol/L", frame=(0.0, 150.0)),
+        Panel("ca_ion_mmol_l", "Ionized calcium", "mmol/L", _range("ionized_calcium", "mmol/L"), frame=(0.4, 1.4)),
     )
     title = "PTH response to low calcium, by serum magnesium (teaching model, steady state)"
     drawing, axes, new = _draw_curves(data, panels, title, drawing, "pth", legend_loc="lower right")
@@ -270,10 +270,10 @@ def draw_calcification(data: Curves) -> tuple["Figure", str]:
 def redraw_calcification(data: Curves, drawing: Drawing | None = None) -> tuple[Drawing, str]:
     """:func:`draw_calcification`, updating ``drawing`` (of an earlier call) in place."""
     panels = (
-        Panel("ohd25_nmol_l", "25(OH)D", "nmol/L", frame=(0.0, 500.0)),
+        Panel("ohd25_nmol_l", "25(OH)D", "nmol/L", frame=(0.0, 800.0)),
         Panel("ca_ion_mmol_l", "Ionized calcium", "mmol/L", _range("ionized_calcium", "mmol/L"), "normal range",
-              frame=(0.8, 1.5)),
-        Panel("vc_indicator", "Teaching indicator (not clinical)", "indicator (dimensionless)", frame=(0.0, 3.0)),
+              frame=(0.8, 2.0)),
+        Panel("vc_indicator", "Teaching indicator (not clinical)", "indicator (dimensionless)", frame=(0.0, 4.0)),
     )
     title = "Vascular-calcification teaching indicator vs vitamin D intake (teaching model)"
     drawing, axes, new = _draw_curves(data, panels, title, drawing, "vc", legend_loc="upper left")
@@ -344,8 +344,8 @@ RICKETS_COLUMNS: tuple[str, ...] = ("mg_serum_mmol_l", "ohd25_nmol_l", "calcitri
 #: Fixed frames of the rickets panels: they hold every run the sliders offer (at most about 0.86
 #: mmol/L magnesium, 162 nmol/L 25(OH)D, 104 pmol/L calcitriol, 1.16 mmol/L calcium, 7.7 pmol/L
 #: PTH) and the normal ranges, so a move redraws only the lines and moves compare by eye.
-RICKETS_YLIMS = {"mg_serum_mmol_l": (0.0, 1.0), "ohd25_nmol_l": (0.0, 175.0), "calcitriol_pmol_l": (0.0, 125.0),
-                 "ca_ion_mmol_l": (0.6, 1.4), "pth_pmol_l": (0.0, 10.0)}
+RICKETS_YLIMS = {"mg_serum_mmol_l": (0.0, 1.0), "ohd25_nmol_l": (0.0, 200.0), "calcitriol_pmol_l": (0.0, 125.0),
+                 "ca_ion_mmol_l": (0.6, 1.4), "pth_pmol_l": (0.0, 20.0)}
 
 
 def draw_rickets_case(data: CaseRuns) -> tuple["Figure", str]:

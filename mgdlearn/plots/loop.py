@@ -34,7 +34,7 @@ RUN_COLUMNS: tuple[str, ...] = ("mg_serum_mmol_l", "calcitriol_pmol_l", "mg_abso
 RUN_YLIMS = {"mg_serum_mmol_l": (0.3, 1.0), "calcitriol_pmol_l": (0.0, 100.0),
              "mg_absorbed_mg_per_day": (0.0, 300.0)}
 #: Top of the loop-gain axis: above the gain at the strongest loop the slider offers.
-GAIN_AXIS_TOP = 0.2
+GAIN_AXIS_TOP = 0.5
 #: Top of the phase plane's calcitriol axis: above the curves for every setting of the sliders.
 PLANE_CALCITRIOL_TOP = 200.0
 
