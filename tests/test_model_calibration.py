@@ -139,6 +139,18 @@ def test_vitamin_d_resistance_is_a_blunted_calcitriol_response_in_severe_depleti
     assert response(0.45) < 0.5 * response(None)
 
 
+def test_in_severe_depletion_vitamin_d_leaves_the_hypocalcaemia_and_magnesium_corrects_it():
+    # The calcium half of "resistance" as Rude 1985 saw it: hypocalcaemia that vitamin D does not
+    # correct and magnesium does. (Compared as a ratio of gains it is ill-posed: at normal magnesium
+    # feedback holds ionized calcium almost fixed, so both gains are a few thousandths of a mmol/L.)
+    depleted = Scenario(serum_mg_mmol_l=0.45)
+    more_d = simulate(Scenario(vitamin_d_iu_per_day=4000, serum_mg_mmol_l=0.45), days=90, start=depleted)
+    assert more_d.final["ca_ion_mmol_l"] < 1.15                                    # still hypocalcaemic
+    assert more_d.final["ca_ion_mmol_l"] - float(more_d.df["ca_ion_mmol_l"].iloc[0]) < 0.01
+    repleted = simulate(Scenario(), days=7, start=depleted)                        # the clamp released
+    assert repleted.final["ca_ion_mmol_l"] >= 1.15
+
+
 # --- target 7: mild chronic depletion (Fatemi 1991) ----------------------------------------
 def test_mild_magnesium_depletion_lowers_calcitriol_10_to_35_percent_with_pth_unchanged(normal):
     mild = steady_state(Scenario(serum_mg_mmol_l=0.6))
