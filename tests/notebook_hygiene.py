@@ -49,10 +49,23 @@ def hygiene_problems(path: Path) -> list[str]:
     return problems
 
 
-def broken_links(path: Path) -> list[str]:
-    """Relative links in markdown cells that point at files that do not exist."""
+#: Links allowed to be broken for now, because the notebook they point at (or the notebook that
+#: holds them) belongs to another branch of wave 2 (notes/wave2-conventions.md §1):
+#: (notebook, link) -> why. tests/test_notebook_hygiene.py fails when an entry is no longer needed
+#: (the link is gone or its target exists), so each one is removed at the merge that settles it.
+PENDING_LINKS: dict[tuple[str, str], str] = {
+    ("exercises/08_case_studies.ipynb", "../lessons/07_vitamin_d_excess_and_the_kidney.ipynb"):
+        "the case studies come after lesson 07, which is written on the lesson-07 branch (issue 15)",
+    ("lessons/05_keeping_both_in_balance.ipynb", "../exercises/06_case_study.ipynb"):
+        "the old case study moved to exercises/08_case_studies.ipynb; lesson 05 belongs to the lessons-B "
+        "branch, which points its Next link at lesson 06",
+}
+
+
+def links(path: Path) -> list[str]:
+    """Every relative link (to a file) in the markdown cells of a notebook."""
     nb = json.loads(path.read_text(encoding="utf-8"))
-    broken = []
+    found = []
     for cell in nb.get("cells", []):
         if cell.get("cell_type") != "markdown":
             continue
@@ -61,10 +74,23 @@ def broken_links(path: Path) -> list[str]:
             parsed = urlparse(target)
             if parsed.scheme or target.startswith("#") or target.startswith("mailto:"):
                 continue
-            file_part = unquote(parsed.path)
-            if file_part and not (path.parent / file_part).exists():
-                broken.append(target)
-    return broken
+            if unquote(parsed.path):
+                found.append(target)
+    return found
+
+
+def _rel(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def broken_links(path: Path, *, pending: dict[tuple[str, str], str] | None = None) -> list[str]:
+    """Relative links in markdown cells that point at files that do not exist (less :data:`PENDING_LINKS`)."""
+    allowed = PENDING_LINKS if pending is None else pending
+    return [t for t in links(path) if not (path.parent / unquote(urlparse(t).path)).exists()
+            and (_rel(path), t) not in allowed]
 
 
 def _source(cell: dict) -> str:
