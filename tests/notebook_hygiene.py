@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from book.build import PENDING_LINKS as _PENDING_LINKS
+
 ROOT = Path(__file__).resolve().parents[1]
 MAX_OUTPUT_BYTES = 1_000_000
 _LINK = re.compile(r"\]\(([^)\s]+)\)|href=\"([^\"]+)\"")
@@ -49,17 +51,9 @@ def hygiene_problems(path: Path) -> list[str]:
     return problems
 
 
-#: Links allowed to be broken for now, because the notebook they point at (or the notebook that
-#: holds them) belongs to another branch of wave 2 (notes/wave2-conventions.md §1):
-#: (notebook, link) -> why. tests/test_notebook_hygiene.py fails when an entry is no longer needed
-#: (the link is gone or its target exists), so each one is removed at the merge that settles it.
-PENDING_LINKS: dict[tuple[str, str], str] = {
-    ("exercises/08_case_studies.ipynb", "../lessons/07_vitamin_d_excess_and_the_kidney.ipynb"):
-        "the case studies come after lesson 07, which is written on the lesson-07 branch (issue 15)",
-    ("lessons/05_keeping_both_in_balance.ipynb", "../exercises/06_case_study.ipynb"):
-        "the old case study moved to exercises/08_case_studies.ipynb; lesson 05 belongs to the lessons-B "
-        "branch, which points its Next link at lesson 06",
-}
+#: Links allowed to be broken for now (a notebook another branch of wave 2 adds or renames): one
+#: list, shared with the book build, which shows them as text until their target exists.
+PENDING_LINKS = _PENDING_LINKS
 
 
 def links(path: Path) -> list[str]:

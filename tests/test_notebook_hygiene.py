@@ -83,3 +83,16 @@ def test_broken_links_are_reported(tmp_path):
     path = tmp_path / "links.ipynb"
     nbformat.write(nb, path)
     assert broken_links(path) == ["01_missing.ipynb"]
+
+
+def test_the_book_shows_a_pending_link_as_text_only_while_its_target_is_missing(monkeypatch):
+    import book.build as build
+
+    nb = _notebook([])
+    nb.cells[0].source = "# T\n**Previous:** [Lesson 7](../lessons/07_later.ipynb) · [Start](../lessons/00_start_here.ipynb)"
+    monkeypatch.setattr(build, "PENDING_LINKS", {("exercises/08_x.ipynb", "../lessons/07_later.ipynb"): "later"})
+    shown = build.adapt_notebook(nb, "exercises/08_x.ipynb")["cells"][0]["source"]
+    assert "**Previous:** Lesson 7 · [Start](../lessons/00_start_here.ipynb)" in shown
+    monkeypatch.setattr(build, "PENDING_LINKS", {("exercises/08_x.ipynb", "../lessons/00_start_here.ipynb"): "now real"})
+    kept = build.adapt_notebook(nb, "exercises/08_x.ipynb")["cells"][0]["source"]
+    assert "[Start](../lessons/00_start_here.ipynb)" in kept, "an existing target keeps its link"

@@ -635,8 +635,7 @@ check("case1.11", answer_c1_11)
 #     Only a small *acute* fall does that. Chronic depletion blunts or, when severe, suppresses PTH
 #     secretion (Fatemi 1991; Rude 1985): it works against a high PTH, not for it.
 #   c: >-
-#     Primary hyperparathyroidism usually comes with a high calcium; hers is low-normal. Her PTH
-#     is reassessed once her vitamin D status is corrected.
+#     Primary hyperparathyroidism usually comes with a high calcium; hers is low-normal.
 #   d: >-
 #     75 pg/mL is 8.0 pmol/L (divide by 9.43), still above 1.6-6.9 pmol/L: high in either unit.
 # hints:

@@ -526,8 +526,7 @@ EXERCISES = (
                 "secretion (Fatemi 1991; Rude 1985): it works against a high PTH, not for it."
             ),
             "d:8e1d1d72aaa3723eabbc5093": (
-                "Primary hyperparathyroidism usually comes with a high calcium; hers is low-normal. Her PTH is "
-                "reassessed once her vitamin D status is corrected."
+                "Primary hyperparathyroidism usually comes with a high calcium; hers is low-normal."
             ),
             "d:8148971c32f35b81d1d3107c": (
                 "75 pg/mL is 8.0 pmol/L (divide by 9.43), still above 1.6-6.9 pmol/L: high in either unit."
