@@ -357,7 +357,8 @@ cases.ana_standins()
 # urine can. When the gut is the problem, a healthy kidney lets almost nothing out; when the kidney
 # is the leak, the urine keeps carrying magnesium although the blood is low.
 #
-# Two honest remarks on the model. The PPI stand-in's fractional excretion (about 0.2 %) is lower than
+# Two honest remarks on the model. The PPI stand-in's fractional excretion (FEMg: the share of the
+# filtered magnesium that reaches the urine, next section; about 0.2 %) is lower than
 # in patients who lose magnesium outside the kidney (0.5–2.7 %, Elisaf 1997 as reported by Agus
 # 1999): the model's kidney conserves magnesium more tightly than real kidneys, which is also why
 # diet alone needs so little intake in it. And the thiazide stand-in's renal wasting (about 4 %) is
