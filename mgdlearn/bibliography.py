@@ -133,6 +133,9 @@ REFERENCES: Mapping[str, Reference] = MappingProxyType(dict([
     _r("pubchem_d3", "National Center for Biotechnology Information", 2024,
        "PubChem compound summary: cholecalciferol, vitamin D3 (CID 5280795), molar mass 384.6 g/mol",
        "National Library of Medicine", "https://pubchem.ncbi.nlm.nih.gov/compound/5280795"),
+    _r("sai2011", "Sai AJ, Walters RW, Fang X, Gallagher JC", 2011,
+       "Relationship between vitamin D, parathyroid hormone, and bone health",
+       "J Clin Endocrinol Metab 96:E436-E446", "https://pmc.ncbi.nlm.nih.gov/articles/PMC3047227/"),
     # --- Magnesium and vitamin D -----------------------------------------------------------
     _r("uwitonze2018", "Uwitonze AM, Razzaque MS", 2018, "Role of magnesium in vitamin D activation and function",
        "J Am Osteopath Assoc 118:181-189", "https://doi.org/10.7556/jaoa.2018.037"),
@@ -192,6 +195,24 @@ REFERENCES: Mapping[str, Reference] = MappingProxyType(dict([
        "Int J Nephrol Renovasc Dis 7:219-230", "https://doi.org/10.2147/IJNRD.S42054"),
     _r("swaminathan2003", "Swaminathan R", 2003, "Magnesium metabolism and its disorders",
        "Clin Biochem Rev 24:47-66", "https://pmc.ncbi.nlm.nih.gov/articles/PMC1855626/"),
+    # (case studies, exercises/08: PPI-associated hypomagnesaemia, urine magnesium tests)
+    _r("zipursky2014", "Zipursky J, Macdonald EM, Hollands S, Gomes T, Mamdani MM, Paterson JM, Lathia N, Juurlink DN",
+       2014, "Proton pump inhibitors and hospitalization with hypomagnesemia: a population-based case-control study",
+       "PLoS Med 11:e1001736", "https://doi.org/10.1371/journal.pmed.1001736"),
+    _r("janett2015", "Janett S, Camozzi P, Peeters GGAM, Lava SAG, Simonetti GD, Goeggel Simonetti B, Bianchetti MG, "
+       "Milani GP", 2015, "Hypomagnesemia induced by long-term treatment with proton-pump inhibitors",
+       "Gastroenterol Res Pract 2015:951768", "https://doi.org/10.1155/2015/951768"),
+    _r("toh2015", "Toh JWT, Ong E, Wilson R", 2015,
+       "Hypomagnesaemia associated with long-term use of proton pump inhibitors",
+       "Gastroenterol Rep 3:243-253", "https://doi.org/10.1093/gastro/gou054"),
+    _r("sivakumar2016", "Sivakumar J", 2016,
+       "Proton pump inhibitor-induced hypomagnesaemia and hypocalcaemia: case review",
+       "Int J Physiol Pathophysiol Pharmacol 8:169-174", ""),
+    _r("clinlabnavigator_umg", "ClinLab Navigator", 2026,
+       "Magnesium in urine (test interpretation; cites Tucker BM et al., Urinary magnesium in the evaluation of "
+       "hypomagnesemia, JAMA, published online 30 October 2020, which was not read for this course)",
+       "ClinLab Navigator (web page, read December 2026)",
+       "https://clinlabnavigator.com/test-interpretations/test-interpretations-1/magnesium-in-urine.html"),
     # --- Phosphate, FGF23 and kidney function ----------------------------------------------
     _r("isakova2011", "Isakova T, Wahl P, Vargas GS, et al.", 2011,
        "Fibroblast growth factor 23 is elevated before parathyroid hormone and phosphate in chronic kidney disease",

@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from book.build import PENDING_LINKS as _PENDING_LINKS
+
 ROOT = Path(__file__).resolve().parents[1]
 MAX_OUTPUT_BYTES = 1_000_000
 _LINK = re.compile(r"\]\(([^)\s]+)\)|href=\"([^\"]+)\"")
@@ -49,10 +51,15 @@ def hygiene_problems(path: Path) -> list[str]:
     return problems
 
 
-def broken_links(path: Path) -> list[str]:
-    """Relative links in markdown cells that point at files that do not exist."""
+#: Links allowed to be broken for now (a notebook another branch of wave 2 adds or renames): one
+#: list, shared with the book build, which shows them as text until their target exists.
+PENDING_LINKS = _PENDING_LINKS
+
+
+def links(path: Path) -> list[str]:
+    """Every relative link (to a file) in the markdown cells of a notebook."""
     nb = json.loads(path.read_text(encoding="utf-8"))
-    broken = []
+    found = []
     for cell in nb.get("cells", []):
         if cell.get("cell_type") != "markdown":
             continue
@@ -61,10 +68,23 @@ def broken_links(path: Path) -> list[str]:
             parsed = urlparse(target)
             if parsed.scheme or target.startswith("#") or target.startswith("mailto:"):
                 continue
-            file_part = unquote(parsed.path)
-            if file_part and not (path.parent / file_part).exists():
-                broken.append(target)
-    return broken
+            if unquote(parsed.path):
+                found.append(target)
+    return found
+
+
+def _rel(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def broken_links(path: Path, *, pending: dict[tuple[str, str], str] | None = None) -> list[str]:
+    """Relative links in markdown cells that point at files that do not exist (less :data:`PENDING_LINKS`)."""
+    allowed = PENDING_LINKS if pending is None else pending
+    return [t for t in links(path) if not (path.parent / unquote(urlparse(t).path)).exists()
+            and (_rel(path), t) not in allowed]
 
 
 def _source(cell: dict) -> str:

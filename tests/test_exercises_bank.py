@@ -43,6 +43,11 @@ def _raise_neg(fn):
 
 INCORRECT, INVALID = Verdict.INCORRECT, Verdict.INVALID
 
+
+def _in_notebook(exercise_id: str) -> bool:
+    """An exercise-notebook exercise (``exN.M``, or ``caseK.M`` in the case studies), not a lesson's concept check."""
+    return bank.parse_id(exercise_id)[0] != "L"
+
 # exercise id -> [(wrong answer or a zero-argument callable computing it, expected verdict, regex)]
 WRONG = {
     "L1.1": [("c", INCORRECT, r"second\* step"), ("a", INCORRECT, r"skin makes vitamin D3"),
@@ -160,26 +165,57 @@ WRONG = {
     "ex5.10": [(lambda: float(tasks.summer_run().final["ohd25_nmol_l"]), INCORRECT, r"expressed in nmol/L"),
                (lambda: float(tasks.summer_run().df["ohd25_nmol_l"].iloc[0]) / 2.496, INCORRECT, r"day-0 value"),
                (lambda: float(tasks.summer_run().final["ohd25_nmol_l"]) / 2.496 * 10, INCORRECT, r"10 times")],
-    "ex6.1": [(14, INCORRECT, r"expressed in ng/mL"), (14 / 2.496, INCORRECT, r"divided by 2\.496"),
-              (14 * 2.4, INCORRECT, r"calcitriol factor")],
-    "ex6.2": [("a", INCORRECT, r"convert 14 ng/mL first"), ("c", INCORRECT, r"starts at 50"),
-              ("d", INCORRECT, r"125 nmol/L")],
-    "ex6.3": [(1.5 * 0.2495, INCORRECT, r"calcium factor"), (1.5 * 2.431, INCORRECT, r"wrong way"),
-              (1.5, INCORRECT, r"expressed in mg/dL")],
-    "ex6.4": [("a", INCORRECT, r"starts at 0\.75"), ("c", INCORRECT, r"below 0\.5"), ("d", INCORRECT, r"0\.95")],
-    "ex6.5": [(75, INCORRECT, r"expressed in pg/mL"), (75 * 9.43, INCORRECT, r"wrong way"),
-              (75 * 2.4, INCORRECT, r"calcitriol factor")],
-    "ex6.6": [(["a", "b", "c", "d"], INCORRECT, r"ten times the UL"), (["a", "b", "c", "e"], INCORRECT, r"350 mg/day"),
-              (["a", "b", "c", "f"], INCORRECT, r"bones"), (["a", "b"], INCORRECT, r"3 months")],
-    "ex6.7": [(lambda: tasks.ana_plan("B").final["ohd25_nmol_l"], INCORRECT, r"plan B's day-84 value"),
-              (lambda: tasks.ana_plan("A").final["ohd25_nmol_l"], INCORRECT, r"plan A's day-84 value"),
-              (lambda: -tasks.ex6_7_plan_b_gain(), INCORRECT, r"sign")],
-    "ex6.8": [("no", INCORRECT, r"the model says 'yes'.*serum magnesium is"), ("perhaps", INVALID, r"'yes', 'no'"),
-              (0.8, INVALID, r"one prediction in quotes")],
-    "ex6.9": [(lambda: float(tasks.ana_plan("B").final["ohd25_nmol_l"]) / 2.496, INCORRECT, r"plan B's value"),
-              (lambda: float(tasks.ana_plan("A").df["ohd25_nmol_l"].iloc[0]) / 2.496, INCORRECT, r"day 0"),
-              (lambda: float(tasks.ana_plan("A").final["ohd25_nmol_l"]), INCORRECT, r"expressed in nmol/L")],
-    "ex6.10": [("a", INCORRECT, r"doubling"), ("c", INCORRECT, r"claim-level"), ("d", INCORRECT, r"cannot prove")],
+    # the case studies (exercises/08_case_studies): Ana (case1) and Mr K (case2)
+    "case1.1": [(["a", "c"], INCORRECT, r"above the 15-65 pg/mL"), (["a", "b", "c", "d"], INCORRECT, r"inside 2\.13-2\.55"),
+                (["a", "d"], INCORRECT, r"35 nmol/L"), ("a", INCORRECT, r"missed 2 options")],
+    "case1.2": [(["a", "b"], INCORRECT, r"Below the RDA"), (["a", "b", "c", "d"], INCORRECT, r"not at 6 units"),
+                (["a", "b", "c", "e"], INCORRECT, r"against"), (["b", "c"], INCORRECT, r"more than a year")],
+    "case1.3": [("yes", INCORRECT, r"the model says 'no'.*about \d+ mg/day"), ("maybe", INVALID, r"'yes', 'no'"),
+                (0.62, INVALID, r"one prediction in quotes")],
+    "case1.4": [(240, INCORRECT, r"what she eats"), (lambda: tasks.case1_diet_only_intake_for_normal_mg(), INCORRECT,
+                                                     r"lower limit of normal"), (150, INCORRECT, r"too high"),
+                ("47 mmol/L", INVALID, r"mg/day")],
+    "case1.5": [("a", INCORRECT, r"well above 0\.62"), ("c", INCORRECT, r"about equal"), ("d", INCORRECT, r"illustrative")],
+    "case1.6": [("PPI", INCORRECT, r"the model says 'thiazide'.*FEMg"), ("same", INCORRECT, r"the model says 'thiazide'"),
+                ("kidney", INVALID, r"'PPI', 'thiazide', 'same'")],
+    "case1.7": [("a", INCORRECT, r"same serum magnesium"), ("c", INCORRECT, r"not a status marker"),
+                ("d", INCORRECT, r"body stores")],
+    "case1.8": [(lambda u, p, uc, pc: 100 * u * pc / (p * uc) if min(u, p, uc, pc) > 0 else (_ for _ in ()).throw(ValueError()),
+                 INCORRECT, r"left out the 0\.7"),
+                (lambda u, p, uc, pc: 100 * u * pc / (0.7 * p * uc), INCORRECT, r"ZeroDivisionError.*should raise ValueError"),
+                (lambda u, p, uc, pc: u * pc / (0.7 * p * uc) if min(u, p, uc, pc) > 0 else (_ for _ in ()).throw(ValueError()),
+                 INCORRECT, r"multiply the fraction by 100")],
+    "case1.9": [(lambda: tasks.case1_fe_mg() * 1000, INCORRECT, r"creatinine ratio must be in one unit"),
+                (lambda: tasks.case1_fe_mg() * 0.7, INCORRECT, r"left out the 0\.7"),
+                (lambda: tasks.case1_fe_mg() * (8.0 / 0.070) ** 2, INCORRECT, r"Plasma creatinine goes on top"),
+                (lambda: tasks.case1_fe_mg() / 100, INCORRECT, r"100 times too small")],
+    "case1.10": [("a", INCORRECT, r"kidney conserving"), ("c", INCORRECT, r"where the loss is"),
+                 ("d", INCORRECT, r"stands on its own")],
+    "case1.11": [("a", INCORRECT, r"Right by the 2 % rule"), ("b", INCORRECT, r"Right by the 4 % line"),
+                 ("d", INCORRECT, r"most useful exactly in hypomagnesaemia")],
+    "case1.12": [("a", INCORRECT, r"\*acute\*"), ("c", INCORRECT, r"high calcium"), ("d", INCORRECT, r"8\.0 pmol/L")],
+    "case1.13": [("rises", INCORRECT, r"the model says 'barely'.*holds secretion back"),
+                 ("falls", INCORRECT, r"the model says 'barely'"), ("up", INVALID, r"'rises', 'falls', 'barely'")],
+    "case1.14": [(["a", "b", "c", "d"], INCORRECT, r"no one measured how much"), (["a", "b", "d", "e"], INCORRECT, r"strong enough"),
+                 (["a", "b"], INCORRECT, r"0\.5-2\.7 %"), (["b", "d"], INCORRECT, r"background vitamin D input")],
+    "case1.15": [("a", INCORRECT, r"net effect on calcitriol"), ("c", INCORRECT, r"has\* been measured in people"),
+                 ("d", INCORRECT, r"mechanism is what is less certain")],
+    "case1.16": [(["a", "b", "c", "d", "e"], INCORRECT, r"what the model is for"),
+                 (["a", "b", "c", "d", "f"], INCORRECT, r"public facts"), (["a", "b", "c"], INCORRECT, r"blood pressure"),
+                 (["b", "c", "d"], INCORRECT, r"reflux")],
+    "case2.1": [("b", INCORRECT, r"Compare in one unit"), ("c", INCORRECT, r"19\.8 pg/mL"), ("d", INCORRECT, r"not normal \*for him\*")],
+    "case2.2": [("yes", INCORRECT, r"the model says 'no'.*28 days of calcium and vitamin D"),
+                ("perhaps", INVALID, r"'yes', 'no'"), (["no"], INVALID, r"is a list")],
+    "case2.3": [("a", INCORRECT, r"real reason: PTH is normal or low"), ("b", INCORRECT, r"substantially impaired"),
+                ("c", INCORRECT, r"lags behind repletion")],
+    "case2.4": [("calcium", INCORRECT, r"the model says 'magnesium'.*Seven days"),
+                ("same", INCORRECT, r"the model says 'magnesium'"), ("vitamin D", INVALID, r"'magnesium', 'calcium', 'same'")],
+    "case2.5": [(["a", "c", "b"], INCORRECT, r"\*because\* PTH comes back"), (["c", "b", "a"], INCORRECT, r"lags for weeks"),
+                (["b", "c", "a"], INCORRECT, r"5 of 23"), (["c", "a"], INVALID, r"missing: b")],
+    "case2.6": [("b", INCORRECT, r"not a failure to absorb"), ("c", INCORRECT, r"ends with it"),
+                ("d", INCORRECT, r"no potassium at all")],
+    "case2.7": [("b", INCORRECT, r"about a quarter"), ("c", INCORRECT, r"label doses"), ("d", INCORRECT, r"H2 blocker")],
+    "case2.8": [("a", INCORRECT, r"no randomised trial"), ("c", INCORRECT, r"mechanism"), ("d", INCORRECT, r"dechallenge")],
 }
 
 #: Exercises whose premise is the v1 model's behaviour that model v2 (issue 13) corrected: they
@@ -188,8 +224,6 @@ V1_PREMISE = {
     "ex4.6": "asks how much less 25(OH)D rises at serum Mg 0.50; in model v2 (Rude 1985) it does not rise less",
     "ex4.8": "asks the magnesium intake that lets 2000 IU/day lift 25(OH)D above 75 nmol/L; in model v2 "
              "magnesium does not gate 25(OH)D and 2000 IU/day + 1000 IU/day sun ends near 71 nmol/L",
-    "ex6.7": "plan B (magnesium) vs plan A 25(OH)D gain: about 0 in model v2, so the wrong readings coincide",
-    "ex6.9": "plan A and plan B 25(OH)D now coincide, so 'plan B's value' is not a distinct wrong answer",
 }
 
 
@@ -214,7 +248,7 @@ def test_plausible_wrong_answer_gets_a_specific_message(eid, i, answer, verdict,
 
 
 def test_every_exercise_notebook_exercise_has_three_wrong_answers_tested():
-    ids = [ex.id for ex in bank.all_exercises() if ex.id.startswith("ex")]
+    ids = [ex.id for ex in bank.all_exercises() if _in_notebook(ex.id)]
     assert len(ids) >= 36
     assert all(len(WRONG.get(i, ())) >= 3 for i in ids), [i for i in ids if len(WRONG.get(i, ())) < 3]
 
@@ -259,7 +293,7 @@ def test_exercise_is_well_formed(ex):
         assert happened in ex.choices and summary
 
 
-@pytest.mark.parametrize("ex", [e for e in ALL if e.id.startswith("ex")], ids=lambda e: e.id)
+@pytest.mark.parametrize("ex", [e for e in ALL if _in_notebook(e.id)], ids=lambda e: e.id)
 def test_exercise_has_a_hint_ladder(ex):
     assert len(ex.hints) >= 1
 
@@ -284,6 +318,19 @@ def test_unknown_or_malformed_ids_name_what_exists():
         bank.get("exercise 2")
     with pytest.raises(TypeError, match="text such as 'ex2.3'"):
         bank.get(2.3)
+    with pytest.raises(ValueError, match="Exercises in this part: case1.1"):
+        bank.get("case3.1")
+    with pytest.raises(ValueError, match="or 'case1.4'"):
+        bank.get("case 1")
+
+
+def test_case_study_ids_of_both_cases_live_in_the_case_study_module():
+    assert bank.module_name("case1.4") == bank.module_name("case2.1") == f"ex{bank.CASE_STUDIES:02d}" == "ex08"
+    assert bank.parse_id("case2.3") == ("case", 2, 3)
+    (case_studies,) = [c for c in bank.collections() if c.module == "ex08"]
+    assert case_studies.kind == "exercises" and case_studies.lesson == 8 and case_studies.title == "Case studies (capstone)"
+    assert {i.split(".")[0] for i in case_studies.ids} == {"case1", "case2"}
+    assert bank.get("case2.1").id == "case2.1"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -336,13 +383,13 @@ def test_the_bank_prompt_is_the_question_students_read():
             exercise_id = cell["metadata"].get("mgdlearn", {}).get("question")
             if exercise_id:
                 text = "".join(cell["source"])
-                if exercise_id.startswith("ex"):
+                if _in_notebook(exercise_id):
                     headings[exercise_id], text = text.split("\n", 1)
                 shown[exercise_id] = text.strip()
     assert sorted(shown) == sorted(ex.id for ex in ALL), "every exercise has exactly one tagged question cell"
     for ex in ALL:
         assert ex.prompt == shown[ex.id], ex.id
-        if ex.id.startswith("ex"):
+        if _in_notebook(ex.id):
             assert headings[ex.id] == f"## {ex.id} {ex.title} ({ex.points} point{'' if ex.points == 1 else 's'})"
 
 

@@ -65,9 +65,13 @@ def test_student_version_starts_with_every_exercise_not_answered(path):
     assert verdicts and all(v is Verdict.NOT_ANSWERED for v in verdicts.values()), verdicts
 
 
-def test_there_are_five_lesson_notebooks_and_a_case_study():
-    assert [p.name[:2] for p in SOURCES] == ["01", "02", "03", "04", "05", "06"]
-    assert (ROOT / "exercises" / "06_case_study.ipynb").exists()
+def test_every_lesson_has_its_exercise_notebook_and_the_case_studies_come_last():
+    numbers = [p.name[:2] for p in SOURCES]
+    assert {"01", "02", "03", "04", "05", "08"} <= set(numbers) and numbers[-1] == "08"
+    assert (ROOT / "exercises" / "08_case_studies.ipynb").exists()
+    assert not list((ROOT / "exercises").glob("06_case_study*")), "the old case study moved to 08_case_studies"
+    case_studies = build.read(build.SOURCES / "08_case_studies.py")
+    assert case_studies.module == "ex08" and {e.id.split(".")[0] for e in case_studies.exercises} == {"case1", "case2"}
 
 
 def test_nothing_generated_is_out_of_date(capsys):

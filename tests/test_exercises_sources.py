@@ -220,3 +220,32 @@ def test_prose_in_a_lessons_checks_source_is_refused(tmp_path):
 # %% check="L8.1"
 check("L8.1", None)
 ''')
+
+
+def _as_case_study(text: str) -> str:
+    return text.replace("ex8.1", "case2.1").replace("answer_8_1", "answer_c2_1")
+
+
+def test_case_study_ids_read_into_the_case_study_module(tmp_path):
+    source = _read(tmp_path, _as_case_study(GOOD), name="08_cases.py")
+    (spec,) = source.exercises
+    assert (source.collection, source.module, spec.id, spec.title) == ("exercises", "ex08", "case2.1", "A choice")
+
+
+@pytest.mark.parametrize("text,name,message", [
+    (_as_case_study(GOOD), "03_cases.py", r"case-study ids \(caseK.M\) belong in the case-study notebook, file 08"),
+    (GOOD.replace('# %% check="ex8.1"\ncheck("ex8.1", answer_8_1)',
+                  '# %% check="ex8.1"\ncheck("ex8.1", answer_8_1)\n\n' + _as_case_study(GOOD).split("\n\n", 1)[1]),
+     "08_mixed.py", r"or the case studies \(caseK.M\)"),
+])
+def test_case_study_ids_elsewhere_or_mixed_with_others_are_refused(tmp_path, text, name, message):
+    with pytest.raises(SourceError, match=message):
+        _read(tmp_path, text, name=name)
+
+
+def test_an_evidence_question_names_a_claim_id_in_a_multiple_choice(tmp_path):
+    ok = GOOD.replace("# answer: a\n", "# answer: a\n# claim: mg_cofactor_hydroxylases\n")
+    (spec,) = _read(tmp_path, ok).exercises
+    assert spec.data["claim"] == "mg_cofactor_hydroxylases"
+    with pytest.raises(SourceError, match="claim names the claims.csv row"):
+        _read(tmp_path, GOOD.replace("# answer: a\n", "# answer: a\n# claim: Not An Id\n"))

@@ -24,7 +24,8 @@ def test_repository_nbgrader_config_points_at_the_instructor_notebooks():
     config = PyFileConfigLoader("nbgrader_config.py", path=str(ROOT)).load_config()
     source = Path(config.CourseDirectory.source_directory)
     assert source == SOLUTIONS and source.is_dir()
-    assert ASSIGNMENTS == ["ex01", "ex02", "ex03", "ex04", "ex05", "ex06"]
+    assert ASSIGNMENTS == sorted(f"ex{p.name[:2]}" for p in (ROOT / "exercises" / "source").glob("[0-9][0-9]_*.py"))
+    assert "ex08" in ASSIGNMENTS, "the case studies are an assignment"
     assert config.CourseDirectory.course_id == "mgdlearn"
     assert Path(config.Exchange.root).is_relative_to(ROOT / "nbgrader_work")
 

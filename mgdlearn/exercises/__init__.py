@@ -39,10 +39,12 @@ Modules
 kinds    exercise types (numeric, multiple choice, multiple select, ordering, short answer,
          write-a-function, predict-then-simulate)
 checker  the :class:`~mgdlearn.exercises.checker.Checker` (hint ladder, saving attempts)
-bank     the exercises: ``lessonNN.py`` (concept checks ``LN.M``) and ``exNN.py`` (``exN.M``),
-         generated from ``exercises/source/`` and ``lessons/checks/`` by ``scripts/build_exercises.py``
+bank     the exercises: ``lessonNN.py`` (concept checks ``LN.M``) and ``exNN.py`` (``exN.M``; the
+         case studies' ``caseK.M`` in ``ex08``), generated from ``exercises/source/`` and
+         ``lessons/checks/`` by ``scripts/build_exercises.py``
 tasks    reference computations the sources name (model runs, values from the library)
 factors  conversion factors the sources name
+cases    the two case studies' patients, their stand-ins in the model and the urine tests
 summary  how far a student is, per lesson (``mgdlearn.progress()``)
 sources  reads the sources (authoring only: needs jupytext and PyYAML)
 hiding   digests and obfuscation

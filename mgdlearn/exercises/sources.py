@@ -7,8 +7,8 @@ the bank module (:mod:`mgdlearn.exercises.bank`) with the answers digested. ``ex
 describes the format for authors; in short, cells are marked by their metadata:
 
 ``# %% [markdown] question="ex1.4"``
-    The question as students read it. In an exercise notebook it starts with the heading
-    ``## ex1.4 Title (N points)``; choice questions list their options as ``- **a** text``,
+    The question as students read it (ids ``exN.M``, ``LN.M``, or ``caseK.M`` in the case-study
+    notebook). In an exercise notebook it starts with the heading ``## ex1.4 Title (N points)``; choice questions list their options as ``- **a** text``,
     ``- a) text`` or ``- `"key"`: text``.
 ``# %% [raw] spec="ex1.4"``
     The checker's side in YAML: ``kind``, ``answer``, ``feedback`` per option or wrong answer,
@@ -37,6 +37,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
+
+from mgdlearn.exercises.bank import CASE_STUDIES
 
 __all__ = [
     "SourceError",
@@ -74,10 +76,11 @@ OPTION_KINDS = frozenset({"multiple choice", "multiple select", "ordering", "pre
 #: :mod:`mgdlearn.exercises.tasks`; ``t`` is the right value, in a typical mistake's ``wrong``.
 EXPRESSION_NAMES = frozenset({"factors", "tasks", "math", "abs", "min", "max", "round", "float", "int", "sum", "len"})
 
-_COMMON = frozenset({"kind", "hints", "explanation"})
+_COMMON = frozenset({"kind", "hints", "explanation", "claim"})
+_CLAIM_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _ROLES = {"question": "markdown", "spec": "raw", "answer": "code", "check": "code"}
-_ID = re.compile(r"^(ex|L)(\d{1,2})\.(\d{1,2})$")
-_HEADING = re.compile(r"^## (?P<id>ex\d+\.\d+) (?P<title>.+?) \((?P<points>\d+) points?\)\s*$")
+_ID = re.compile(r"^(ex|L|case)(\d{1,2})\.(\d{1,2})$")
+_HEADING = re.compile(r"^## (?P<id>(?:ex|case)\d+\.\d+) (?P<title>.+?) \((?P<points>\d+) points?\)\s*$")
 _OPTION = re.compile(r"^[-*]\s+(?:\*\*(?P<bold>[^*\s]+)\*\*|(?P<paren>[A-Za-z0-9]+)\)|`\"(?P<code>[^\"`]+)\"`:?)"
                      r"\s+(?P<text>\S.*)$")
 _CHECK_CALL = re.compile(r"""\bcheck\(\s*["']([^"']+)["']\s*,""")
@@ -350,7 +353,8 @@ def read(path: str | Path) -> Source:
     ----------
     path : str or pathlib.Path
         ``exercises/source/NN_name.py`` (an exercise notebook) or ``lessons/checks/NN_name.py``
-        (a lesson's concept checks); the collection is told by the ids inside (``exN.M`` or ``LN.M``).
+        (a lesson's concept checks); the collection is told by the ids inside (``exN.M`` or
+        ``caseK.M``: exercises; ``LN.M``: concept checks).
 
     Raises
     ------
@@ -382,13 +386,19 @@ def read(path: str | Path) -> Source:
     ids = list(dict.fromkeys(c.exercise for c in cells if c.role and c.exercise != "notebook"))
     prefixes = {_ID.match(i).group(1) for i in ids}  # type: ignore[union-attr]
     if len(prefixes) != 1:
-        raise SourceError(f"{path.name}: a source holds the exercises of one notebook (ex{number}.M) or the "
-                          f"concept checks of one lesson (L{number}.M); found ids {ids or 'none'}")
-    collection = "exercises" if prefixes == {"ex"} else "concept checks"
-    for i in ids:
-        if int(_ID.match(i).group(2)) != number:  # type: ignore[union-attr]
-            raise SourceError(f"{path.name}: {i} does not belong in file {number:02d}; ids here are "
-                              f"{'ex' if collection == 'exercises' else 'L'}{number}.M")
+        raise SourceError(f"{path.name}: a source holds the exercises of one notebook (ex{number}.M), the "
+                          f"concept checks of one lesson (L{number}.M) or the case studies (caseK.M); "
+                          f"found ids {ids or 'none'}")
+    collection = "concept checks" if prefixes == {"L"} else "exercises"
+    if prefixes == {"case"}:
+        if number != CASE_STUDIES:
+            raise SourceError(f"{path.name}: case-study ids (caseK.M) belong in the case-study notebook, "
+                              f"file {CASE_STUDIES:02d}; ids here are ex{number}.M")
+    else:
+        for i in ids:
+            if int(_ID.match(i).group(2)) != number:  # type: ignore[union-attr]
+                raise SourceError(f"{path.name}: {i} does not belong in file {number:02d}; ids here are "
+                                  f"{'ex' if collection == 'exercises' else 'L'}{number}.M")
 
     header = _header(path, cells)
     if collection == "concept checks":
@@ -532,6 +542,11 @@ def _validate(spec: ExerciseSpec) -> None:
         raise SourceError(f"{where}: {spec.id}: hints is a list of texts ('- first hint')")
     if "explanation" in d:
         _text(d["explanation"], "explanation", where)
+    if "claim" in d:  # an evidence-level question: the right option names the level of this claims.csv row
+        if kind != "multiple choice" or not isinstance(d["claim"], str) or not _CLAIM_ID.match(d["claim"]):
+            raise SourceError(f"{where}: {spec.id}: claim names the claims.csv row (a snake_case id such as "
+                              "mg_cofactor_hydroxylases) whose evidence level a multiple-choice question asks for; "
+                              f"got {d['claim']!r:.60} in a {kind}")
     feedback = d.get("feedback", {})
     if not isinstance(feedback, dict) or not all(isinstance(v, str) and v.strip() for v in feedback.values()):
         raise SourceError(f"{where}: {spec.id}: feedback maps an option (or a wrong answer) to a text")

@@ -30,7 +30,7 @@ class LessonProgress:
     Attributes
     ----------
     lesson : int
-        Lesson number (6 is the case study).
+        Lesson number (8 is the case studies, which follow lesson 7).
     title : str
         Lesson title.
     checks_done, checks_total : int

@@ -22,6 +22,7 @@ from __future__ import annotations
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Mapping
+from mgdlearn.exercises import cases
 from mgdlearn.exercises.factors import convert
 from mgdlearn.model import Scenario, simulate, steady_state
 from mgdlearn.observations import observation, trial_findings
@@ -62,10 +63,15 @@ __all__ = [
     "ex5_7_combination_gain",
     "summer_run",
     "predict_ex5_9_summer",
-    "ANA_START",
-    "ana_plan",
-    "ex6_7_plan_b_gain",
-    "predict_ex6_8_plan_b_mg",
+    "fe_mg_percent",
+    "predict_case1_diet_alone",
+    "case1_diet_only_intake_mg",
+    "case1_diet_only_intake_for_normal_mg",
+    "predict_case1_urine",
+    "case1_fe_mg",
+    "predict_case1_pth",
+    "predict_case2_calcium_and_vitamin_d",
+    "predict_case2_magnesium",
 ]
 
 #: Thresholds the exercises use: name -> (value, unit, source, meaning). Normal ranges come from
@@ -375,37 +381,84 @@ def predict_ex5_9_summer() -> tuple[str, str]:
     return key, f"After 90 summer days, 25(OH)D changed by {d25:+.0f} % and calcitriol by {dcal:+.0f} %."
 
 
-# --- notebook 6: the case study ------------------------------------------------------------
-#: Ana's situation for the model (inputs of the vignette, not data).
-ANA_START: Mapping[str, float] = MappingProxyType({
-    "vitamin_d_iu_per_day": 400.0, "sun_iu_per_day": 300.0, "calcium_mg_per_day": 800.0, "serum_mg_mmol_l": 0.62,
-})
-
-
-@lru_cache(maxsize=2)
-def ana_plan(plan: str) -> object:
-    """Run Ana's plan ``"A"`` (+1000 IU/day, magnesium stays low) or ``"B"`` (also 400 mg/day Mg) for 84 days."""
-    start = _scenario(**ANA_START)
-    common = {"vitamin_d_iu_per_day": 1400.0, "sun_iu_per_day": 300.0, "calcium_mg_per_day": 800.0}
-    if plan == "A":
-        return _sim(84, start, serum_mg_mmol_l=0.62, **common)
-    if plan == "B":
-        return _sim(84, start, magnesium_mg_per_day=400.0, **common)
-    raise ValueError(f"plan must be 'A' or 'B'; got {plan!r}")
+# --- the case studies (exercises/08_case_studies; mgdlearn.exercises.cases) ----------------
+def fe_mg_percent(u_mg: float, p_mg: float, u_cr: float, p_cr: float) -> float:
+    """FEMg (%) from urine and plasma magnesium and creatinine (:func:`mgdlearn.exercises.cases.fe_mg_percent`)."""
+    return cases.fe_mg_percent(u_mg, p_mg, u_cr, p_cr)
 
 
 @lru_cache(maxsize=1)
-def ex6_7_plan_b_gain() -> float:
-    """How much higher 25(OH)D (nmol/L) is on day 84 with plan B than with plan A."""
-    a, b = ana_plan("A"), ana_plan("B")
-    return float(b.final["ohd25_nmol_l"] - a.final["ohd25_nmol_l"])  # type: ignore[attr-defined]
-
-
-@lru_cache(maxsize=1)
-def predict_ex6_8_plan_b_mg() -> tuple[str, str]:
-    """Plan B: is serum magnesium in the normal range on day 84?"""
-    f = ana_plan("B").final  # type: ignore[attr-defined]
+def predict_case1_diet_alone() -> tuple[str, str]:
+    """case1.3: Ana's intakes, no drug and no other cause: is serum Mg below the normal range?"""
+    sc = cases.ana_scenario()
+    mg = float(steady_state(sc)["mg_serum_mmol_l"])
     low = _lower_limit("serum_mg")
-    key = "yes" if f["mg_serum_mmol_l"] >= low else "no"
-    return key, (f"On day 84 of plan B, serum magnesium is {f['mg_serum_mmol_l']:.2f} mmol/L (normal from {low:.2f}), "
-                 f"calcitriol {f['calcitriol_pmol_l']:.0f} pmol/L, PTH {f['pth_pmol_l']:.1f} pmol/L.")
+    need = cases.diet_only_intake_mg(cases.ANA["serum_mg"][0])
+    key = "yes" if mg < low else "no"
+    return key, (f"On {sc.magnesium_mg_per_day:.0f} mg/day with healthy kidneys and no drug, the model settles at "
+                 f"{mg:.2f} mmol/L (normal from {low:.2f}). Diet alone would need about {need:.0f} mg/day to reach her "
+                 f"{cases.ANA['serum_mg'][0]:.2f} mmol/L.")
+
+
+def case1_diet_only_intake_mg() -> float:
+    """case1.4: the intake (mg/day) at which diet alone settles Ana's serum Mg at her 0.62 mmol/L."""
+    return cases.diet_only_intake_mg(cases.ANA["serum_mg"][0])
+
+
+def case1_diet_only_intake_for_normal_mg() -> float:
+    """The same for the lower limit of the normal range, 0.75 mmol/L (a typical wrong reading)."""
+    return cases.diet_only_intake_mg(_lower_limit("serum_mg"))
+
+
+@lru_cache(maxsize=1)
+def predict_case1_urine() -> tuple[str, str]:
+    """case1.6: Ana's two fitted stand-ins (PPI, thiazide) both at 0.62 mmol/L: which has more magnesium in the urine?"""
+    ppi, thiazide = (cases.ana_standin(h).row() for h in ("PPI", "thiazide"))
+    u_ppi, u_thz = ppi["urine Mg (mg/day)"], thiazide["urine Mg (mg/day)"]
+    key = "thiazide" if u_thz > 2 * u_ppi else "PPI" if u_ppi > 2 * u_thz else "same"
+    return key, (f"Both stand-ins have serum magnesium {ppi['serum Mg (mmol/L)']:.2f} mmol/L, but the PPI stand-in "
+                 f"puts {u_ppi:.0f} mg/day into the urine (FEMg {ppi['FEMg (%)']:.1f} %) and the thiazide stand-in "
+                 f"{u_thz:.0f} mg/day (FEMg {thiazide['FEMg (%)']:.1f} %).")
+
+
+def case1_fe_mg() -> float:
+    """case1.9: Ana's FEMg (%) from her laboratory report (plasma creatinine converted from µmol/L)."""
+    labs = cases.ANA
+    return cases.fe_mg_percent(labs["urine_mg"][0], labs["serum_mg"][0], labs["urine_creatinine"][0],
+                               labs["plasma_creatinine"][0] / 1000.0)
+
+
+@lru_cache(maxsize=1)
+def predict_case1_pth() -> tuple[str, str]:
+    """case1.13: Ana's stand-in with serum Mg held at 0.62 instead of 0.85: does PTH change by more than 10 %?"""
+    normal, low = cases.ana_pth(0.85), cases.ana_pth(cases.ANA["serum_mg"][0])
+    alone = cases.pth_from_calcium_alone(cases.ANA["serum_mg"][0])
+    change = _pct(normal, low)
+    key = "rises" if change > 10 else "falls" if change < -10 else "barely"
+    return key, (f"PTH is {normal:.0f} pg/mL at 0.85 mmol/L and {low:.0f} pg/mL at 0.62 mmol/L ({change:+.0f} %): the "
+                 f"calcium fall alone would raise it to {alone:.0f} pg/mL, but low magnesium holds secretion back. "
+                 f"Her measured PTH is {cases.ANA['pth'][0]:.0f} pg/mL.")
+
+
+@lru_cache(maxsize=1)
+def predict_case2_calcium_and_vitamin_d() -> tuple[str, str]:
+    """case2.2: Mr K, magnesium held low, 28 days of calcium and vitamin D at the upper levels: iCa in range?"""
+    res = cases.mr_k_calcium_and_vitamin_d(28)
+    low = _lower_limit("ionized_calcium")
+    start, end = float(res.df["ca_ion_mmol_l"].iloc[0]), float(res.final["ca_ion_mmol_l"])  # type: ignore[attr-defined]
+    key = "yes" if end >= low else "no"
+    return key, (f"With serum magnesium held at {cases.mr_k_clamp():.2f} mmol/L, 28 days of calcium and vitamin D "
+                 f"took ionized calcium from {start:.2f} to {end:.2f} mmol/L (normal from {low:.2f}); PTH stayed "
+                 f"at {float(res.final['pth_pmol_l']):.1f} pmol/L.")  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=1)
+def predict_case2_magnesium() -> tuple[str, str]:
+    """case2.4: which raises Mr K's ionized calcium more: 7 days of magnesium, or 28 days of calcium and vitamin D?"""
+    mg = cases.mr_k_magnesium_restored(28).df["ca_ion_mmol_l"]
+    cad = cases.mr_k_calcium_and_vitamin_d(28).df["ca_ion_mmol_l"]
+    gain_mg, gain_cad = float(mg.iloc[7] - mg.iloc[0]), float(cad.iloc[-1] - cad.iloc[0])
+    key = "magnesium" if gain_mg > 2 * gain_cad else "calcium" if gain_cad > 2 * gain_mg else "same"
+    return key, (f"Seven days with magnesium restored raised ionized calcium by {gain_mg:.2f} mmol/L (to "
+                 f"{float(mg.iloc[7]):.2f}); 28 days of calcium and vitamin D with magnesium still low raised it by "
+                 f"{gain_cad:.2f} mmol/L (to {float(cad.iloc[-1]):.2f}).")

@@ -27,7 +27,7 @@ LEARNING_PATH: tuple[Stop, ...] = (
     Stop("03", "The bidirectional\nloop", "loop"),
     Stop("04", "When magnesium\nruns short", "deficiency"),
     Stop("05", "Keeping both\nin balance", "balance"),
-    Stop("06", "Case study\n(capstone)", "capstone"),
+    Stop("08", "Case studies\n(capstone)", "capstone"),
 )
 
 _PILLAR_COLOURS = {
@@ -76,5 +76,5 @@ def draw_course_map() -> tuple["Figure", str]:
             + ", then ".join(f"{s.number} {s.title.replace(chr(10), ' ')}" for s in LEARNING_PATH)
             + ". Lessons 01 and 02 cover the activation pathway, 03 the bidirectional loop, "
               "04 the consequences of magnesium deficiency and 05 how to keep both nutrients "
-              "adequate; the case study applies everything.")
+              "adequate; the two case studies apply everything.")
     return fig, text

@@ -3,7 +3,9 @@
 Layout
 ------
 ``lesson00.py`` ... ``lesson05.py``   concept checks inside the lessons, ids ``"L1.1"``, ``"L1.2"`` ...
-``ex01.py`` ... ``ex06.py``           exercise notebooks, ids ``"ex1.1"`` ... (``ex06`` is the case study)
+``ex01.py`` ... ``ex07.py``           exercise notebooks, ids ``"ex1.1"`` ...
+``ex08.py``                         the case studies (``exercises/08_case_studies.ipynb``), ids
+                                    ``"case1.1"`` ... (case 1) and ``"case2.1"`` ... (case 2)
 
 Each module defines ``TITLE`` (the lesson's title) and ``EXERCISES`` (a tuple of exercises from
 :mod:`mgdlearn.exercises.kinds`). ``check("L2.1", answer)`` imports only ``lesson02``.
@@ -31,10 +33,16 @@ from mgdlearn.errors import InputError, InputTypeError
 if TYPE_CHECKING:  # pragma: no cover
     from mgdlearn.exercises.kinds import Exercise
 
-__all__ = ["ID_PATTERN", "Collection", "parse_id", "module_name", "get", "collections", "all_exercises"]
+__all__ = ["ID_PATTERN", "CASE_STUDIES", "Collection", "parse_id", "module_name", "get", "collections",
+           "all_exercises"]
 
-#: What an exercise id looks like: ``ex2.3`` (exercise notebook 2, exercise 3) or ``L1.2``.
-ID_PATTERN = re.compile(r"^(ex|L)(\d{1,2})\.(\d{1,2})$")
+#: What an exercise id looks like: ``ex2.3`` (exercise notebook 2, exercise 3), ``L1.2`` (concept
+#: check 2 of lesson 1) or ``case1.4`` (case study 1, exercise 4).
+ID_PATTERN = re.compile(r"^(ex|L|case)(\d{1,2})\.(\d{1,2})$")
+
+#: The exercise notebook that holds the case studies (``exercises/08_case_studies.ipynb``): every
+#: ``caseK.M`` id lives in bank module ``ex08``, whichever case K it belongs to.
+CASE_STUDIES = 8
 
 
 @dataclass(frozen=True)
@@ -46,7 +54,8 @@ class Collection:
     module : str
         Module name (``"lesson01"``, ``"ex03"``).
     lesson : int
-        Lesson number the collection belongs to (the case study ``ex06`` is 6).
+        Lesson number the collection belongs to (the case studies, ``ex08``, are 8: they follow
+        lesson 7).
     kind : str
         ``"concept checks"`` (in a lesson) or ``"exercises"`` (an exercise notebook).
     title : str
@@ -63,7 +72,7 @@ class Collection:
 
 
 def parse_id(exercise_id: object) -> tuple[str, int, int]:
-    """Split ``"ex2.3"`` into ``("ex", 2, 3)``.
+    """Split ``"ex2.3"`` into ``("ex", 2, 3)`` (``"case1.4"`` into ``("case", 1, 4)``).
 
     Raises
     ------
@@ -79,14 +88,21 @@ def parse_id(exercise_id: object) -> tuple[str, int, int]:
     if m is None:
         raise InputError(
             f"{exercise_id!r:.40} is not an exercise id. Ids look like 'ex2.3' (exercise notebook 2, "
-            "exercise 3) or 'L1.2' (concept check 2 in lesson 1); the notebook shows the id above each question.")
+            "exercise 3), 'L1.2' (concept check 2 in lesson 1) or 'case1.4' (case study 1, exercise 4); "
+            "the notebook shows the id above each question.")
     return m.group(1), int(m.group(2)), int(m.group(3))
 
 
 def module_name(exercise_id: str) -> str:
-    """The bank module holding ``exercise_id`` (``"ex2.3"`` -> ``"ex02"``, ``"L1.2"`` -> ``"lesson01"``)."""
-    prefix, lesson, _ = parse_id(exercise_id)
-    return f"{'ex' if prefix == 'ex' else 'lesson'}{lesson:02d}"
+    """The bank module holding ``exercise_id``.
+
+    ``"ex2.3"`` -> ``"ex02"``, ``"L1.2"`` -> ``"lesson01"``, ``"case1.4"`` and ``"case2.1"`` ->
+    ``"ex08"`` (:data:`CASE_STUDIES`).
+    """
+    prefix, number, _ = parse_id(exercise_id)
+    if prefix == "case":
+        return f"ex{CASE_STUDIES:02d}"
+    return f"{'ex' if prefix == 'ex' else 'lesson'}{number:02d}"
 
 
 def _load(module: str) -> ModuleType | None:
@@ -111,8 +127,9 @@ def get(exercise_id: object) -> "Exercise":
     mod = _load(module_name(wanted))
     if mod is None:
         known = ", ".join(c.module for c in collections())
-        raise InputError(f"There is no exercise {wanted!r}: no {'exercise notebook' if prefix == 'ex' else 'lesson'} "
-                         f"{lesson} in the bank. Bank modules: {known}.")
+        part = {"ex": f"exercise notebook {lesson}", "L": f"lesson {lesson}",
+                "case": f"case-study notebook ({CASE_STUDIES:02d})"}[prefix]
+        raise InputError(f"There is no exercise {wanted!r}: no {part} in the bank. Bank modules: {known}.")
     for ex in mod.EXERCISES:
         if ex.id == wanted:
             return ex
