@@ -237,7 +237,7 @@ def test_an_evidence_question_names_its_claims_level_in_the_right_option_only():
 
 def test_magnesium_as_cofactor_carries_the_one_course_wide_level():
     row = _claims()["mg_cofactor_hydroxylases"]
-    assert row["level"] == "supported" and "sparse" in row["note"]
+    assert row["level"] == "emerging" and "sparse" in row["note"]
 
 
 def test_each_claim_of_the_case_studies_is_taught_in_the_case_it_names():

@@ -198,7 +198,7 @@ WRONG = {
                  ("falls", INCORRECT, r"the model says 'barely'"), ("up", INVALID, r"'rises', 'falls', 'barely'")],
     "case1.14": [(["a", "b", "c", "d"], INCORRECT, r"no one measured how much"), (["a", "b", "d", "e"], INCORRECT, r"strong enough"),
                  (["a", "b"], INCORRECT, r"0\.5-2\.7 %"), (["b", "d"], INCORRECT, r"background vitamin D input")],
-    "case1.15": [("a", INCORRECT, r"net effect on calcitriol"), ("c", INCORRECT, r"has\* been measured in people"),
+    "case1.15": [("a", INCORRECT, r"net effect on calcitriol"), ("b", INCORRECT, r"No trial has measured"),
                  ("d", INCORRECT, r"mechanism is what is less certain")],
     "case1.16": [(["a", "b", "c", "d", "e"], INCORRECT, r"what the model is for"),
                  (["a", "b", "c", "d", "f"], INCORRECT, r"public facts"), (["a", "b", "c"], INCORRECT, r"blood pressure"),

@@ -743,7 +743,7 @@ answer_c1_14 = ["a", "b", "d"]
 check("case1.14", answer_c1_14)
 
 # %% [markdown] evidence=["mg_cofactor_hydroxylases"]
-# > **Evidence: supported** · Magnesium is a cofactor of the vitamin D hydroxylases. (Uwitonze et al. 2018; Rude et al. 1985; Fatemi et al. 1991)
+# > **Evidence: emerging** · Magnesium is a cofactor of the vitamin D hydroxylases. (Uwitonze et al. 2018; Rude et al. 1985; Fatemi et al. 1991)
 #
 # ### What the evidence supports
 #
@@ -760,23 +760,23 @@ check("case1.14", answer_c1_14)
 # hydroxylases?
 #
 # - **a** established: measured directly on the human enzymes; textbook physiology
-# - **b** supported: in people, magnesium depletion lowers calcitriol (Rude 1985, Fatemi 1991), but
-#   that magnesium is the enzymes' cofactor rests on mechanistic work, with sparse direct human
-#   enzyme data
-# - **c** emerging: only cell studies; nothing has been measured in people
+# - **b** supported: trials show that magnesium given to people activates their vitamin D enzymes
+# - **c** emerging: in people, magnesium depletion lowers calcitriol (Rude 1985, Fatemi 1991), but
+#   that magnesium is the enzymes' cofactor rests on mechanistic work and a review, with sparse
+#   direct human enzyme data
 # - **d** claim: stated by the article with no support at all
 
 # %% [raw] spec="case1.15"
 # kind: multiple choice
-# answer: b
+# answer: c
 # claim: mg_cofactor_hydroxylases
 # feedback:
 #   a: >-
 #     The human enzymes have not been measured at different magnesium levels; what is measured is
 #     the net effect on calcitriol.
-#   c: >-
-#     Something *has* been measured in people: calcitriol fell with depletion (Fatemi 1991) and was
-#     low in severe depletion (Rude 1985).
+#   b: >-
+#     No trial has measured the enzymes' activity in people given magnesium; what is measured in
+#     people is the net effect on calcitriol, and the cofactor role is the proposed mechanism.
 #   d: >-
 #     There is human evidence for the net effect; the mechanism is what is less certain.
 # hints:
@@ -788,7 +788,7 @@ check("case1.14", answer_c1_14)
 # %% answer="case1.15"
 answer_c1_15 = None
 ### BEGIN SOLUTION
-answer_c1_15 = "b"
+answer_c1_15 = "c"
 ### END SOLUTION
 
 # %% check="case1.15"

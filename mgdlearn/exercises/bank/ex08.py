@@ -642,31 +642,31 @@ EXERCISES = (
             "hydroxylases?\n"
             "\n"
             "- **a** established: measured directly on the human enzymes; textbook physiology\n"
-            "- **b** supported: in people, magnesium depletion lowers calcitriol (Rude 1985, Fatemi 1991), but\n"
-            "  that magnesium is the enzymes' cofactor rests on mechanistic work, with sparse direct human\n"
-            "  enzyme data\n"
-            "- **c** emerging: only cell studies; nothing has been measured in people\n"
+            "- **b** supported: trials show that magnesium given to people activates their vitamin D enzymes\n"
+            "- **c** emerging: in people, magnesium depletion lowers calcitriol (Rude 1985, Fatemi 1991), but\n"
+            "  that magnesium is the enzymes' cofactor rests on mechanistic work and a review, with sparse\n"
+            "  direct human enzyme data\n"
             "- **d** claim: stated by the article with no support at all"
         ),
         options={
             "a": "established: measured directly on the human enzymes; textbook physiology",
-            "b": (
-                "supported: in people, magnesium depletion lowers calcitriol (Rude 1985, Fatemi 1991), but "
-                "that magnesium is the enzymes' cofactor rests on mechanistic work, with sparse direct human "
-                "enzyme data"
+            "b": "supported: trials show that magnesium given to people activates their vitamin D enzymes",
+            "c": (
+                "emerging: in people, magnesium depletion lowers calcitriol (Rude 1985, Fatemi 1991), but that "
+                "magnesium is the enzymes' cofactor rests on mechanistic work and a review, with sparse direct "
+                "human enzyme data"
             ),
-            "c": "emerging: only cell studies; nothing has been measured in people",
             "d": "claim: stated by the article with no support at all",
         },
-        answer="d:44083e034524c9341c822ed9",
+        answer="d:68c24ea2e47da1728faee72d",
         feedback={
             "d:5116eaff7f6563ad01cebdd4": (
                 "The human enzymes have not been measured at different magnesium levels; what is measured is "
                 "the net effect on calcitriol."
             ),
-            "d:68c24ea2e47da1728faee72d": (
-                "Something *has* been measured in people: calcitriol fell with depletion (Fatemi 1991) and was "
-                "low in severe depletion (Rude 1985)."
+            "d:44083e034524c9341c822ed9": (
+                "No trial has measured the enzymes' activity in people given magnesium; what is measured in "
+                "people is the net effect on calcitriol, and the cofactor role is the proposed mechanism."
             ),
             "d:f1f2f4e7f13a7c38aef4fc75": (
                 "There is human evidence for the net effect; the mechanism is what is less certain."
